@@ -1,0 +1,125 @@
+/**
+ * One client's socket in a room. Messages are handled strictly in order, each in its own
+ * try/catch: garbage is logged and counted, never thrown. A read-only connection may ask for the
+ * document and send presence, but its document writes are dropped; one that keeps writing is
+ * closed with 4403. A failed send or a missed ping closes the connection.
+ */
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode } from './close-codes';
+import { MessageType, encodeAwareness, encodeSyncStep1 } from './messages';
+import type { Room } from './Room';
+import type { Logger } from 'pino';
+
+export type Access = 'read-write' | 'read-only';
+
+const MAX_DROPPED_WRITES = 10;
+const MAX_BAD_MESSAGES = 10;
+
+export class Connection {
+	#droppedWrites = 0;
+	#badMessages = 0;
+	#alive = true;
+
+	constructor(
+		readonly socket: WebSocket,
+		readonly room: Room,
+		readonly access: Access,
+		readonly userId: string,
+		private readonly log: Logger
+	) {
+		socket.binaryType = 'arraybuffer';
+		socket.on('message', (data: ArrayBuffer) => this.receive(new Uint8Array(data)));
+		socket.on('pong', () => (this.#alive = true));
+		room.join(this);
+		this.send(encodeSyncStep1(room.doc));
+		const states = [...room.awareness.getStates().keys()];
+		if (states.length > 0) this.send(encodeAwareness(room.awareness, states));
+	}
+
+	send(message: Uint8Array): void {
+		if (this.socket.readyState !== this.socket.OPEN) return;
+		this.socket.send(message, (error) => {
+			if (error) this.socket.terminate();
+		});
+	}
+
+	/** Called by the server's ping timer: a connection that did not answer the last ping is dropped. */
+	checkAlive(): void {
+		if (!this.#alive) {
+			this.socket.terminate();
+			return;
+		}
+		this.#alive = false;
+		this.socket.ping();
+	}
+
+	private receive(message: Uint8Array): void {
+		try {
+			const decoder = decoding.createDecoder(message);
+			const type = decoding.readVarUint(decoder);
+			switch (type) {
+				case MessageType.Sync:
+					this.receiveSync(decoder);
+					break;
+				case MessageType.Awareness:
+					awarenessProtocol.applyAwarenessUpdate(
+						this.room.awareness,
+						decoding.readVarUint8Array(decoder),
+						this
+					);
+					break;
+				case MessageType.QueryAwareness:
+					this.send(
+						encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()])
+					);
+					break;
+				default:
+					this.rejectMessage(`unknown message type ${type}`);
+			}
+		} catch (error) {
+			this.rejectMessage(error instanceof Error ? error.message : String(error));
+		}
+	}
+
+	private receiveSync(decoder: decoding.Decoder): void {
+		const syncType = decoding.readVarUint(decoder);
+		if (syncType === syncProtocol.messageYjsSyncStep1) {
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, MessageType.Sync);
+			syncProtocol.readSyncStep1(decoder, encoder, this.room.doc);
+			this.send(encoding.toUint8Array(encoder));
+			return;
+		}
+		if (
+			syncType !== syncProtocol.messageYjsSyncStep2 &&
+			syncType !== syncProtocol.messageYjsUpdate
+		) {
+			this.rejectMessage(`unknown sync message ${syncType}`);
+			return;
+		}
+		if (this.access === 'read-only') {
+			this.#droppedWrites += 1;
+			this.log.warn(
+				{ room: this.room.name, user: this.userId },
+				'write on a read-only connection dropped'
+			);
+			if (this.#droppedWrites > MAX_DROPPED_WRITES)
+				this.socket.close(CloseCode.Forbidden, 'read-only');
+			return;
+		}
+		syncProtocol.readSyncStep2(decoder, this.room.doc, this, (error) =>
+			this.rejectMessage(error.message)
+		);
+	}
+
+	private rejectMessage(reason: string): void {
+		this.#badMessages += 1;
+		this.log.warn({ room: this.room.name, user: this.userId, reason }, 'bad message');
+		if (this.#badMessages > MAX_BAD_MESSAGES)
+			this.socket.close(CloseCode.BadMessage, 'bad messages');
+	}
+}

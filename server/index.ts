@@ -1,0 +1,70 @@
+/**
+ * The production entry point (bundled to build/start.js by scripts/build-server.js): one Node
+ * process, one port, serving SvelteKit's pages and the Yjs WebSocket endpoint over one database.
+ *
+ * Start-up: open the database and run its migrations, optionally seed the demo (--demo), load
+ * SvelteKit's handler, listen. Shutdown (SIGTERM, SIGINT): stop accepting, let requests in flight
+ * finish their writes, close the sockets and the database, exit — forced after 10 s.
+ */
+import http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { closeDatabase, openDatabase } from '../src/lib/server/db/index';
+import { log } from '../src/lib/server/log';
+import { createYjsServer } from './yjs-server';
+import { seedDemo } from './demo';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function main(): Promise<void> {
+	const startedAt = performance.now();
+	const port = Number(process.env.PORT ?? 3000);
+	const host = process.env.HOST ?? '0.0.0.0';
+
+	const database = await openDatabase();
+	if (process.argv.includes('--demo')) await seedDemo(database.db);
+
+	// Beside this bundle in build/: adapter-node's request handler.
+	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
+		handler: Handler;
+	};
+	const yjs = createYjsServer();
+	const server = http.createServer((req, res) => handler(req, res));
+	server.on('upgrade', (request, socket, head) => {
+		if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
+	});
+
+	let stopping = false;
+	async function shutdown(signal: string): Promise<void> {
+		if (stopping) return;
+		stopping = true;
+		log.info({ signal }, 'shutting down');
+		setTimeout(() => {
+			log.error('shutdown took longer than 10 s; exiting anyway');
+			process.exit(1);
+		}, SHUTDOWN_DEADLINE_MS).unref();
+		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+		server.closeIdleConnections();
+		await yjs.close();
+		await closed;
+		await closeDatabase();
+		log.info('stopped');
+		process.exit(0);
+	}
+	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+	process.on('SIGINT', () => void shutdown('SIGINT'));
+
+	server.listen(port, host, () => {
+		const ms = Math.round(performance.now() - startedAt);
+		log.info(
+			{ port, host, database: database.engine, startupMs: ms },
+			`listening on http://${host}:${port}`
+		);
+	});
+}
+
+main().catch((error: unknown) => {
+	log.fatal({ err: error }, 'failed to start');
+	process.exit(1);
+});

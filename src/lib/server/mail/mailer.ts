@@ -1,0 +1,76 @@
+/**
+ * Sends mail. Every message is first written to `outbox_messages`; with SMTP_URL set it is then
+ * handed to the SMTP server through nodemailer and marked `sent` or `failed`. Without SMTP_URL it
+ * stays `stored`, and instance admins read it at /admin/outbox — so the embedded set-up works
+ * with no mail server, and the table doubles as the delivery log.
+ */
+import { eq } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Database } from '../db';
+import { outboxMessages } from '../db/schema';
+
+export interface Mail {
+	to: string;
+	subject: string;
+	text: string;
+	html?: string;
+}
+
+export type MailStatus = 'stored' | 'sent' | 'failed';
+
+export interface MailSettings {
+	smtpUrl: string | undefined;
+	from: string;
+}
+
+/** Reads the mail settings from the environment. */
+export function readMailSettings(env: Record<string, string | undefined>): MailSettings {
+	return {
+		smtpUrl: env.SMTP_URL || undefined,
+		from: env.MAIL_FROM || 'Mesa Abierta <no-reply@localhost>'
+	};
+}
+
+const transports = new Map<string, Transporter>();
+function transportFor(smtpUrl: string): Transporter {
+	let transport = transports.get(smtpUrl);
+	if (!transport) {
+		transport = nodemailer.createTransport(smtpUrl);
+		transports.set(smtpUrl, transport);
+	}
+	return transport;
+}
+
+/** Records a mail in the outbox and delivers it when SMTP is configured; never throws on SMTP errors. */
+export async function sendMail(
+	db: Database,
+	mail: Mail,
+	settings: MailSettings = readMailSettings(process.env)
+): Promise<MailStatus> {
+	const [row] = await db
+		.insert(outboxMessages)
+		.values({
+			toAddress: mail.to,
+			subject: mail.subject,
+			textBody: mail.text,
+			htmlBody: mail.html ?? null,
+			status: 'stored'
+		})
+		.returning({ id: outboxMessages.id });
+	if (!settings.smtpUrl) return 'stored';
+	try {
+		await transportFor(settings.smtpUrl).sendMail({ from: settings.from, ...mail });
+		await db
+			.update(outboxMessages)
+			.set({ status: 'sent', sentAt: new Date() })
+			.where(eq(outboxMessages.id, row!.id));
+		return 'sent';
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		await db
+			.update(outboxMessages)
+			.set({ status: 'failed', error: message })
+			.where(eq(outboxMessages.id, row!.id));
+		return 'failed';
+	}
+}

@@ -1,0 +1,7 @@
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	user: locals.user
+		? { name: locals.user.name, isInstanceAdmin: locals.user.isInstanceAdmin }
+		: null
+});

@@ -1,0 +1,36 @@
+import { m } from '$lib/paraglide/messages';
+import { getDatabase } from '$lib/server/db';
+import { normalizeEmail } from '$lib/server/auth/accounts';
+import { createPasswordReset } from '$lib/server/auth/password-reset';
+import { passwordResetThrottle } from '$lib/server/auth/rate-limit';
+import { sendMail } from '$lib/server/mail/mailer';
+import { parseForm, refuseForm } from '$lib/server/forms';
+import { passwordResetRequestSchema } from '$lib/validation/account';
+import type { Actions } from './$types';
+
+export const actions: Actions = {
+	// Answers the same whether or not the email has an account, so the page reveals no accounts.
+	default: async ({ request, url, getClientAddress }) => {
+		const form = parseForm(passwordResetRequestSchema, await request.formData());
+		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
+		const key = `${getClientAddress()} ${normalizeEmail(form.data.email)}`;
+		const verdict = await passwordResetThrottle.check(key);
+		if (!verdict.ok) {
+			const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+			return refuseForm(429, m.reset_request_throttled({ minutes }), { values: form.data });
+		}
+		await passwordResetThrottle.record(key);
+		const db = await getDatabase();
+		const reset = await createPasswordReset(db, form.data.email);
+		if (reset) {
+			const locale = reset.user.locale === 'en' ? 'en' : 'es-MX';
+			const link = `${url.origin}/restablecer/${reset.token}`;
+			await sendMail(db, {
+				to: reset.user.email,
+				subject: m.mail_reset_subject({}, { locale }),
+				text: m.mail_reset_body({ name: reset.user.name, link }, { locale })
+			});
+		}
+		return { sent: true, message: m.reset_request_sent() };
+	}
+};
