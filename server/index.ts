@@ -16,6 +16,7 @@ import { seedDemo } from './demo';
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+const OWN_PROTOCOL_HEADER = 'x-mesa-abierta-protocol';
 
 async function main(): Promise<void> {
 	const startedAt = performance.now();
@@ -25,12 +26,21 @@ async function main(): Promise<void> {
 	const database = await openDatabase();
 	if (process.argv.includes('--demo')) await seedDemo(database.db);
 
+	// adapter-node assumes https when neither ORIGIN nor PROTOCOL_HEADER is set; this server speaks
+	// plain HTTP, so it says so in a header of its own (overwritten on every request, never trusted
+	// from the client) and a phone on the local network gets the right origin for its form posts.
+	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
 	// Beside this bundle in build/: adapter-node's request handler.
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
 		handler: Handler;
 	};
 	const yjs = createYjsServer();
-	const server = http.createServer((req, res) => handler(req, res));
+	const server = http.createServer((req, res) => {
+		if (ownProtocolHeader) req.headers[OWN_PROTOCOL_HEADER] = 'http';
+		handler(req, res);
+	});
 	server.on('upgrade', (request, socket, head) => {
 		if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
 	});

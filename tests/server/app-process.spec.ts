@@ -1,0 +1,188 @@
+/**
+ * The whole app as `npm start` runs it: one process, one port, HTTP and WebSocket, on each
+ * database engine. Needs `npm run build` first (the test script runs it).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { createPostgresDatabase, engines } from '../support/databases';
+import { signUpFirstAccount, startApp, type AppProcess } from '../support/app-process';
+
+/** A WebSocket class that sends a cookie, for the stock y-websocket client running in Node. */
+function webSocketWithCookie(cookie: string) {
+	return class extends WebSocket {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols, { headers: { cookie } });
+		}
+	};
+}
+
+/** Opens a raw upgrade and resolves with the HTTP status the server answered. */
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(url, { headers });
+		ws.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+		ws.on('open', () => {
+			ws.close();
+			resolve(101);
+		});
+		ws.on('error', (error) =>
+			error.message.includes('Unexpected server response') ? undefined : reject(error)
+		);
+	});
+}
+
+function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const start = Date.now();
+		const tick = () => {
+			if (predicate()) return resolve();
+			if (Date.now() - start > ms) return reject(new Error('timed out'));
+			setTimeout(tick, 20);
+		};
+		tick();
+	});
+}
+
+describe.each(engines)('the app process on %s', (engine) => {
+	let app: AppProcess;
+	let dropDatabase: (() => Promise<void>) | undefined;
+
+	beforeAll(async () => {
+		if (engine === 'postgres') {
+			const created = await createPostgresDatabase();
+			dropDatabase = created.drop;
+			app = await startApp({ DATABASE_URL: created.url });
+		} else {
+			app = await startApp();
+		}
+	});
+	afterAll(async () => {
+		if (app.child.exitCode === null) await app.stop();
+		await dropDatabase?.();
+	});
+
+	it('answers /healthz 200 with the database up', async () => {
+		const response = await fetch(`${app.url}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ok', db: 'up', engine });
+	});
+
+	it('serves the first-account page in Spanish by default, with a CSP', async () => {
+		const response = await fetch(`${app.url}/`);
+		expect(response.url).toBe(`${app.url}/registro`);
+		const html = await response.text();
+		expect(html).toContain('<html lang="es-MX">');
+		expect(html).toContain('Crear la primera cuenta');
+		expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+	});
+
+	it('refuses a form post from another origin', async () => {
+		const response = await fetch(`${app.url}/entrar`, {
+			method: 'POST',
+			headers: {
+				origin: 'https://evil.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: 'email=a%40b.mx&password=x'
+		});
+		expect(response.status).toBe(403);
+	});
+
+	it('refuses a request body over the size limit', async () => {
+		const response = await fetch(`${app.url}/entrar`, {
+			method: 'POST',
+			headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: `email=${'a'.repeat(600 * 1024)}`
+		});
+		expect(response.status).toBe(413);
+	});
+
+	// The tests below run in order, on the account this one creates.
+	let cookie: string;
+	it('creates the first account through the form, after which sign-up is closed', async () => {
+		cookie = await signUpFirstAccount(app);
+		expect(cookie).toMatch(/^auth_session=[a-z0-9]+\.[a-z0-9]+$/);
+		await expect(signUpFirstAccount(app, 'second@example.mx')).rejects.toThrow(
+			'sign-up failed: 403'
+		);
+	});
+
+	it('refuses a WebSocket upgrade with 401 without a valid auth-session cookie', async () => {
+		const url = `${app.url.replace('http', 'ws')}/yjs/sala-1`;
+		expect(await upgradeStatus(url)).toBe(401);
+		expect(await upgradeStatus(url, { cookie: 'auth_session=forged.token' })).toBe(401);
+		const [id] = cookie.slice('auth_session='.length).split('.');
+		expect(await upgradeStatus(url, { cookie: `auth_session=${id}.wrongsecret` })).toBe(401);
+		expect(await upgradeStatus(url, { cookie, origin: 'https://evil.example' })).toBe(403);
+		expect(await upgradeStatus(url, { cookie })).toBe(101);
+	});
+
+	it('syncs a document between two stock y-websocket clients', async () => {
+		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
+		const options = { WebSocketPolyfill: webSocketWithCookie(cookie) as never, disableBc: true };
+		const docA = new Y.Doc();
+		const docB = new Y.Doc();
+		const a = new WebsocketProvider(serverUrl, 'sala-2', docA, options);
+		const b = new WebsocketProvider(serverUrl, 'sala-2', docB, options);
+		try {
+			await waitFor(() => a.synced && b.synced);
+			docA.getText('acta').insert(0, 'Acuerdo 1: se aprueba el orden del día.');
+			await waitFor(
+				() => docB.getText('acta').toString() === 'Acuerdo 1: se aprueba el orden del día.'
+			);
+			expect(docB.getText('acta').toString()).toBe('Acuerdo 1: se aprueba el orden del día.');
+		} finally {
+			a.destroy();
+			b.destroy();
+		}
+	});
+
+	it('throttles twenty wrong passwords in a row with a clear Spanish message', async () => {
+		const statuses: number[] = [];
+		let lastHtml = '';
+		for (let i = 0; i < 20; i++) {
+			const response = await fetch(`${app.url}/entrar`, {
+				method: 'POST',
+				headers: {
+					origin: app.url,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'application/json'
+				},
+				body: new URLSearchParams({ email: 'admin@example.mx', password: `equivocada-${i}` })
+			});
+			statuses.push(response.status);
+			lastHtml = await response.text();
+		}
+		// SvelteKit answers an action's failure to a JSON request with 200 and the status inside.
+		const failures = statuses.length;
+		expect(failures).toBe(20);
+		expect(lastHtml).toContain('Demasiados intentos fallidos');
+		expect(lastHtml).toContain('"status":429');
+	});
+
+	it('answers /healthz 503 once the database is gone', async () => {
+		if (engine !== 'postgres') {
+			// PGlite lives inside the process: it cannot go away while the process runs.
+			expect(engine).toBe('pglite');
+			return;
+		}
+		await dropDatabase!();
+		dropDatabase = undefined;
+		const response = await fetch(`${app.url}/healthz`);
+		expect(response.status).toBe(503);
+		expect(await response.json()).toMatchObject({ status: 'unavailable', db: 'down' });
+	});
+
+	it('stops within 10 s on SIGTERM, closing an open WebSocket as going away', async () => {
+		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/sala-3`, { headers: { cookie } });
+		await new Promise((resolve) => socket.on('open', resolve));
+		const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+		const { code, ms } = await app.stop('SIGTERM');
+		expect(code).toBe(0);
+		expect(ms).toBeLessThan(10_000);
+		expect(await closed).toBe(1001);
+		expect(app.output()).toContain('stopped');
+	});
+});
