@@ -8,7 +8,11 @@ import { linkMailedTo } from './mail';
 
 test.describe.configure({ mode: 'serial' });
 
-const admin = { name: 'Adriana Ramírez', email: 'admin@mesa.test', password: 'contraseña de admin 1' };
+const admin = {
+	name: 'Adriana Ramírez',
+	email: 'admin@mesa.test',
+	password: 'contraseña de admin 1'
+};
 const member = { name: 'Beto Juárez', email: 'beto@mesa.test', password: 'contraseña de beto 1' };
 
 async function signIn(page: Page, email: string, password: string) {
@@ -23,7 +27,9 @@ async function signOut(page: Page) {
 	await expect(page).toHaveURL(/\/entrar$/);
 }
 
-test('the first visitor creates the first account, after a refused invalid attempt', async ({ page }) => {
+test('the first visitor creates the first account, after a refused invalid attempt', async ({
+	page
+}) => {
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/registro$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'es-MX');
@@ -34,7 +40,9 @@ test('the first visitor creates the first account, after a refused invalid attem
 	await page.getByLabel('Contraseña', { exact: true }).fill('corta');
 	await page.getByLabel('Confirma la contraseña').fill('otra');
 	await page.getByRole('button', { name: 'Crear cuenta' }).click();
-	await expect(page.getByRole('alert').first()).toContainText('Revisa los campos marcados; no se guardó nada.');
+	await expect(page.getByRole('alert').first()).toContainText(
+		'Revisa los campos marcados; no se guardó nada.'
+	);
 	await expect(page.getByText('Escribe un correo válido')).toBeVisible();
 	await expect(page.getByText('La contraseña debe tener al menos 10 caracteres.')).toBeVisible();
 	await expect(page.getByLabel('Nombre completo')).toHaveValue(admin.name);
@@ -67,7 +75,10 @@ test('sign-up is closed once an account exists', async ({ page }) => {
 	await expect(page.getByRole('button', { name: 'Crear cuenta' })).toHaveCount(0);
 });
 
-test('an invited person accepts through the emailed link and cannot reach admin pages', async ({ page, browser }) => {
+test('an invited person accepts through the emailed link and cannot reach admin pages', async ({
+	page,
+	browser
+}) => {
 	await signIn(page, admin.email, admin.password);
 	await page.getByRole('link', { name: 'Invitaciones' }).first().click();
 	await page.getByLabel('Correo electrónico').fill(member.email);
@@ -123,12 +134,18 @@ test('a forgotten password is reset through the emailed link', async ({ page }) 
 	await expect(page.getByRole('heading', { name: `Hola, ${member.name}.` })).toBeVisible();
 });
 
-test('the language switch changes every text and is remembered for the account', async ({ page, browser }) => {
+test('the language switch changes every text and is remembered for the account', async ({
+	page,
+	browser
+}) => {
 	await signIn(page, member.email, member.password);
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(page.getByRole('heading', { name: `Hello, ${member.name}.` })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
 
 	// Another device with a Spanish browser: after signing in, the account's English wins.
 	const other = await browser.newContext({ locale: 'es-MX' });
@@ -151,7 +168,10 @@ test('an English browser gets English before anyone signs in', async ({ browser 
 	await context.close();
 });
 
-test('the WebSocket endpoint refuses a browser without a session and accepts one with it', async ({ page, browser }) => {
+test('the WebSocket endpoint refuses a browser without a session and accepts one with it', async ({
+	page,
+	browser
+}) => {
 	const tryRoom = (p: Page) =>
 		p.evaluate(
 			() =>

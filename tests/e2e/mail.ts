@@ -15,7 +15,9 @@ export async function linkMailedTo(address: string, path: string): Promise<strin
 	let link = '';
 	await expect
 		.poll(async () => {
-			const found = (await messagesTo(address)).map((m) => m.text.match(pattern)?.[0]).filter(Boolean);
+			const found = (await messagesTo(address))
+				.map((m) => m.text.match(pattern)?.[0])
+				.filter(Boolean);
 			link = found.at(-1) ?? '';
 			return link;
 		})

@@ -1,9 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emptyTestDatabase, engines, openTestDatabase, type TestDatabase } from '../support/databases';
+import {
+	emptyTestDatabase,
+	engines,
+	openTestDatabase,
+	type TestDatabase
+} from '../support/databases';
 import { createFirstAccount, hasAnyAccount, signIn } from '../../src/lib/server/auth/accounts';
 import { SignInThrottle } from '../../src/lib/server/auth/rate-limit';
-import { acceptInvitation, createInvitation, findOpenInvitation } from '../../src/lib/server/auth/invitations';
-import { createPasswordReset, isPasswordResetOpen, resetPassword } from '../../src/lib/server/auth/password-reset';
+import {
+	acceptInvitation,
+	createInvitation,
+	findOpenInvitation
+} from '../../src/lib/server/auth/invitations';
+import {
+	createPasswordReset,
+	isPasswordResetOpen,
+	resetPassword
+} from '../../src/lib/server/auth/password-reset';
 import { createAuthSession, validateAuthSessionToken } from '../../src/lib/server/auth/session';
 import { users } from '../../src/lib/server/db/schema';
 
@@ -11,7 +24,12 @@ const PASSWORD = 'una contraseña larga';
 
 describe.each(engines)('accounts on %s', (engine) => {
 	let database: TestDatabase;
-	const first = { name: 'Ana Admin', email: '  Ana@Example.MX ', password: PASSWORD, locale: 'es-MX' };
+	const first = {
+		name: 'Ana Admin',
+		email: '  Ana@Example.MX ',
+		password: PASSWORD,
+		locale: 'es-MX'
+	};
 
 	beforeAll(async () => {
 		database = await openTestDatabase(engine);
@@ -50,11 +68,23 @@ describe.each(engines)('accounts on %s', (engine) => {
 	it('signs in with the right password whatever the email case, and not with a wrong one', async () => {
 		await createFirstAccount(database.db, first);
 		const throttle = new SignInThrottle();
-		const ok = await signIn(database.db, throttle, { email: 'ANA@example.mx', password: PASSWORD, address: '1.1.1.1' });
+		const ok = await signIn(database.db, throttle, {
+			email: 'ANA@example.mx',
+			password: PASSWORD,
+			address: '1.1.1.1'
+		});
 		expect(ok.ok).toBe(true);
-		const wrong = await signIn(database.db, throttle, { email: 'ana@example.mx', password: 'nope', address: '1.1.1.1' });
+		const wrong = await signIn(database.db, throttle, {
+			email: 'ana@example.mx',
+			password: 'nope',
+			address: '1.1.1.1'
+		});
 		expect(wrong).toEqual({ ok: false, reason: 'wrong-credentials' });
-		const unknown = await signIn(database.db, throttle, { email: 'nadie@example.mx', password: PASSWORD, address: '1.1.1.1' });
+		const unknown = await signIn(database.db, throttle, {
+			email: 'nadie@example.mx',
+			password: PASSWORD,
+			address: '1.1.1.1'
+		});
 		expect(unknown).toEqual({ ok: false, reason: 'wrong-credentials' });
 	});
 
@@ -66,32 +96,56 @@ describe.each(engines)('accounts on %s', (engine) => {
 		for (let i = 0; i < 5; i++) expect((await attempt('ana@example.mx', 'wrong')).ok).toBe(false);
 		const blocked = await attempt('ana@example.mx', PASSWORD);
 		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
-		expect(blocked.ok === false && blocked.reason === 'throttled' && blocked.retryAfterSeconds).toBeGreaterThan(0);
+		expect(
+			blocked.ok === false && blocked.reason === 'throttled' && blocked.retryAfterSeconds
+		).toBeGreaterThan(0);
 		// Another address is blocked for this account too, but a fresh account is not blocked for it.
-		expect(await attempt('ana@example.mx', PASSWORD, '3.3.3.3')).toMatchObject({ reason: 'throttled' });
+		expect(await attempt('ana@example.mx', PASSWORD, '3.3.3.3')).toMatchObject({
+			reason: 'throttled'
+		});
 		for (let i = 0; i < 15; i++) await attempt(`guess${i}@example.mx`, 'wrong', '4.4.4.4');
-		expect(await attempt('otra@example.mx', 'wrong', '4.4.4.4')).toMatchObject({ reason: 'wrong-credentials' });
+		expect(await attempt('otra@example.mx', 'wrong', '4.4.4.4')).toMatchObject({
+			reason: 'wrong-credentials'
+		});
 		for (let i = 0; i < 5; i++) await attempt(`more${i}@example.mx`, 'wrong', '4.4.4.4');
-		expect(await attempt('otra2@example.mx', 'wrong', '4.4.4.4')).toMatchObject({ reason: 'throttled' });
+		expect(await attempt('otra2@example.mx', 'wrong', '4.4.4.4')).toMatchObject({
+			reason: 'throttled'
+		});
 	});
 
 	it('accepts an invitation once, creating the invited account', async () => {
 		const created = await createFirstAccount(database.db, first);
 		if (!created.ok) throw new Error('setup');
-		const invitation = await createInvitation(database.db, { email: 'Beto@Example.mx', invitedBy: created.user.id });
+		const invitation = await createInvitation(database.db, {
+			email: 'Beto@Example.mx',
+			invitedBy: created.user.id
+		});
 		if (!invitation.ok) throw new Error('setup');
-		expect((await findOpenInvitation(database.db, invitation.token))?.email).toBe('beto@example.mx');
+		expect((await findOpenInvitation(database.db, invitation.token))?.email).toBe(
+			'beto@example.mx'
+		);
 		const accepted = await acceptInvitation(database.db, {
 			token: invitation.token,
 			name: 'Beto',
 			password: PASSWORD,
 			locale: 'en'
 		});
-		expect(accepted.ok && accepted.user).toMatchObject({ email: 'beto@example.mx', isInstanceAdmin: false, locale: 'en' });
-		const again = await acceptInvitation(database.db, { token: invitation.token, name: 'X', password: PASSWORD, locale: 'en' });
+		expect(accepted.ok && accepted.user).toMatchObject({
+			email: 'beto@example.mx',
+			isInstanceAdmin: false,
+			locale: 'en'
+		});
+		const again = await acceptInvitation(database.db, {
+			token: invitation.token,
+			name: 'X',
+			password: PASSWORD,
+			locale: 'en'
+		});
 		expect(again).toEqual({ ok: false, reason: 'invalid-invitation' });
 		expect(await findOpenInvitation(database.db, invitation.token)).toBeNull();
-		expect(await createInvitation(database.db, { email: 'beto@example.mx', invitedBy: created.user.id })).toEqual({
+		expect(
+			await createInvitation(database.db, { email: 'beto@example.mx', invitedBy: created.user.id })
+		).toEqual({
 			ok: false,
 			reason: 'already-has-account'
 		});
@@ -101,11 +155,21 @@ describe.each(engines)('accounts on %s', (engine) => {
 		const created = await createFirstAccount(database.db, first);
 		if (!created.ok) throw new Error('setup');
 		const past = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
-		const old = await createInvitation(database.db, { email: 'c@example.mx', invitedBy: created.user.id }, past);
+		const old = await createInvitation(
+			database.db,
+			{ email: 'c@example.mx', invitedBy: created.user.id },
+			past
+		);
 		if (!old.ok) throw new Error('setup');
 		const input = { name: 'C', password: PASSWORD, locale: 'es-MX' };
-		expect(await acceptInvitation(database.db, { ...input, token: old.token })).toEqual({ ok: false, reason: 'invalid-invitation' });
-		expect(await acceptInvitation(database.db, { ...input, token: 'forged' })).toEqual({ ok: false, reason: 'invalid-invitation' });
+		expect(await acceptInvitation(database.db, { ...input, token: old.token })).toEqual({
+			ok: false,
+			reason: 'invalid-invitation'
+		});
+		expect(await acceptInvitation(database.db, { ...input, token: 'forged' })).toEqual({
+			ok: false,
+			reason: 'invalid-invitation'
+		});
 	});
 
 	it('resets a password once through its link and ends every existing login', async () => {
@@ -117,20 +181,46 @@ describe.each(engines)('accounts on %s', (engine) => {
 		if (!reset) throw new Error('setup');
 		expect(await isPasswordResetOpen(database.db, reset.token)).toBe(true);
 		const newPassword = 'otra contraseña distinta';
-		expect(await resetPassword(database.db, { token: reset.token, password: newPassword })).not.toBeNull();
+		expect(
+			await resetPassword(database.db, { token: reset.token, password: newPassword })
+		).not.toBeNull();
 		expect(await validateAuthSessionToken(database.db, sessionToken)).toBeNull();
-		expect(await resetPassword(database.db, { token: reset.token, password: 'tercera contraseña' })).toBeNull();
+		expect(
+			await resetPassword(database.db, { token: reset.token, password: 'tercera contraseña' })
+		).toBeNull();
 		const throttle = new SignInThrottle();
 		const address = '5.5.5.5';
-		expect((await signIn(database.db, throttle, { email: 'ana@example.mx', password: PASSWORD, address })).ok).toBe(false);
-		expect((await signIn(database.db, throttle, { email: 'ana@example.mx', password: newPassword, address })).ok).toBe(true);
+		expect(
+			(
+				await signIn(database.db, throttle, {
+					email: 'ana@example.mx',
+					password: PASSWORD,
+					address
+				})
+			).ok
+		).toBe(false);
+		expect(
+			(
+				await signIn(database.db, throttle, {
+					email: 'ana@example.mx',
+					password: newPassword,
+					address
+				})
+			).ok
+		).toBe(true);
 	});
 
 	it('refuses a reset link after its hour', async () => {
 		await createFirstAccount(database.db, first);
-		const reset = await createPasswordReset(database.db, 'ana@example.mx', new Date(Date.now() - 61 * 60 * 1000));
+		const reset = await createPasswordReset(
+			database.db,
+			'ana@example.mx',
+			new Date(Date.now() - 61 * 60 * 1000)
+		);
 		if (!reset) throw new Error('setup');
 		expect(await isPasswordResetOpen(database.db, reset.token)).toBe(false);
-		expect(await resetPassword(database.db, { token: reset.token, password: 'otra contraseña distinta' })).toBeNull();
+		expect(
+			await resetPassword(database.db, { token: reset.token, password: 'otra contraseña distinta' })
+		).toBeNull();
 	});
 });

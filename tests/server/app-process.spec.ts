@@ -163,7 +163,9 @@ describe.each(engines)('the app process on %s', (engine) => {
 	});
 
 	it('stops within 10 s on SIGTERM, closing an open WebSocket as going away', async () => {
-		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/sala-3`, { headers: { cookie } });
+		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/sala-3`, {
+			headers: { cookie }
+		});
 		await new Promise((resolve) => socket.on('open', resolve));
 		const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
 		const { code, ms } = await app.stop('SIGTERM');
@@ -175,18 +177,21 @@ describe.each(engines)('the app process on %s', (engine) => {
 });
 
 // PGlite lives inside the process and cannot go away while it runs; a PostgreSQL server can.
-describe.each(engines.filter((engine) => engine === 'postgres'))('the app process losing %s', () => {
-	it('answers /healthz 503 once the database is gone', async () => {
-		const created = await createPostgresDatabase();
-		const app = await startApp({ DATABASE_URL: created.url });
-		try {
-			expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-			await created.drop();
-			const response = await fetch(`${app.url}/healthz`);
-			expect(response.status).toBe(503);
-			expect(await response.json()).toMatchObject({ status: 'unavailable', db: 'down' });
-		} finally {
-			await app.stop();
-		}
-	});
-});
+describe.each(engines.filter((engine) => engine === 'postgres'))(
+	'the app process losing %s',
+	() => {
+		it('answers /healthz 503 once the database is gone', async () => {
+			const created = await createPostgresDatabase();
+			const app = await startApp({ DATABASE_URL: created.url });
+			try {
+				expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+				await created.drop();
+				const response = await fetch(`${app.url}/healthz`);
+				expect(response.status).toBe(503);
+				expect(await response.json()).toMatchObject({ status: 'unavailable', db: 'down' });
+			} finally {
+				await app.stop();
+			}
+		});
+	}
+);

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emptyTestDatabase, engines, openTestDatabase, type TestDatabase } from '../support/databases';
+import {
+	emptyTestDatabase,
+	engines,
+	openTestDatabase,
+	type TestDatabase
+} from '../support/databases';
 import {
 	AUTH_SESSION_LIFETIME_MS,
 	createAuthSession,
@@ -44,15 +49,23 @@ describe.each(engines)('auth sessions on %s', (engine) => {
 	it('validates its own token and returns the user', async () => {
 		const { token } = await createAuthSession(database.db, userId);
 		const session = await validateAuthSessionToken(database.db, token);
-		expect(session?.user).toMatchObject({ id: userId, email: 'ana@example.mx', isInstanceAdmin: true });
+		expect(session?.user).toMatchObject({
+			id: userId,
+			email: 'ana@example.mx',
+			isInstanceAdmin: true
+		});
 		expect(session?.renewed).toBe(false);
 	});
 
 	it('refuses a forged secret, an unknown id and malformed tokens', async () => {
 		const { token } = await createAuthSession(database.db, userId);
 		const [id] = token.split('.');
-		expect(await validateAuthSessionToken(database.db, `${id}.forgedsecretforgedsecret`)).toBeNull();
-		expect(await validateAuthSessionToken(database.db, `unknownid.${token.split('.')[1]}`)).toBeNull();
+		expect(
+			await validateAuthSessionToken(database.db, `${id}.forgedsecretforgedsecret`)
+		).toBeNull();
+		expect(
+			await validateAuthSessionToken(database.db, `unknownid.${token.split('.')[1]}`)
+		).toBeNull();
 		for (const bad of ['', 'nodot', `${token}.extra`, '.', null, undefined]) {
 			expect(await validateAuthSessionToken(database.db, bad)).toBeNull();
 		}

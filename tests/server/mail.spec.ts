@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emptyTestDatabase, engines, openTestDatabase, type TestDatabase } from '../support/databases';
+import {
+	emptyTestDatabase,
+	engines,
+	openTestDatabase,
+	type TestDatabase
+} from '../support/databases';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { sendMail } from '../../src/lib/server/mail/mailer';
 import { outboxMessages } from '../../src/lib/server/db/schema';
 
-const mail = { to: 'persona@example.mx', subject: 'Convocatoria', text: 'Sesión ordinaria el lunes, ¿vienes?' };
+const mail = {
+	to: 'persona@example.mx',
+	subject: 'Convocatoria',
+	text: 'Sesión ordinaria el lunes, ¿vienes?'
+};
 
 describe.each(engines)('mail on %s', (engine) => {
 	let database: TestDatabase;
@@ -24,18 +33,30 @@ describe.each(engines)('mail on %s', (engine) => {
 	});
 
 	it('keeps the mail in the outbox when no SMTP server is configured', async () => {
-		const status = await sendMail(database.db, mail, { smtpUrl: undefined, from: 'app@example.mx' });
+		const status = await sendMail(database.db, mail, {
+			smtpUrl: undefined,
+			from: 'app@example.mx'
+		});
 		expect(status).toBe('stored');
 		const rows = await database.db.select().from(outboxMessages);
-		expect(rows).toMatchObject([{ toAddress: mail.to, subject: mail.subject, textBody: mail.text, status: 'stored' }]);
+		expect(rows).toMatchObject([
+			{ toAddress: mail.to, subject: mail.subject, textBody: mail.text, status: 'stored' }
+		]);
 		expect(sink.messages).toHaveLength(0);
 	});
 
 	it('delivers through SMTP, accents intact, and logs it as sent', async () => {
-		const status = await sendMail(database.db, mail, { smtpUrl: sink.url, from: 'Mesa Abierta <app@example.mx>' });
+		const status = await sendMail(database.db, mail, {
+			smtpUrl: sink.url,
+			from: 'Mesa Abierta <app@example.mx>'
+		});
 		expect(status).toBe('sent');
 		expect(sink.messages).toHaveLength(1);
-		expect(sink.messages[0]).toMatchObject({ to: [mail.to], from: 'app@example.mx', subject: mail.subject });
+		expect(sink.messages[0]).toMatchObject({
+			to: [mail.to],
+			from: 'app@example.mx',
+			subject: mail.subject
+		});
 		expect(sink.messages[0]!.text.trim()).toBe(mail.text);
 		const [row] = await database.db.select().from(outboxMessages);
 		expect(row).toMatchObject({ status: 'sent' });
@@ -45,7 +66,10 @@ describe.each(engines)('mail on %s', (engine) => {
 	it('records a failure when the SMTP server cannot be reached, without throwing', async () => {
 		const closed = await startSmtpSink();
 		await closed.close();
-		const status = await sendMail(database.db, mail, { smtpUrl: closed.url, from: 'app@example.mx' });
+		const status = await sendMail(database.db, mail, {
+			smtpUrl: closed.url,
+			from: 'app@example.mx'
+		});
 		expect(status).toBe('failed');
 		const [row] = await database.db.select().from(outboxMessages);
 		expect(row!.status).toBe('failed');

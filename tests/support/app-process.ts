@@ -24,16 +24,32 @@ export async function freePort(): Promise<number> {
 		const server = createServer();
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
+			);
 		});
 	});
 }
 
-export async function startApp(env: Record<string, string> = {}, args: string[] = []): Promise<AppProcess> {
+export async function startApp(
+	env: Record<string, string> = {},
+	args: string[] = []
+): Promise<AppProcess> {
 	const port = await freePort();
 	const dataDir = await mkdtemp(path.join(tmpdir(), 'mesa-app-'));
 	const child = spawn(process.execPath, ['build/start.js', ...args], {
-		env: { ...process.env, DATABASE_URL: '', SMTP_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+		env: {
+			...process.env,
+			DATABASE_URL: '',
+			SMTP_URL: '',
+			DATA_DIR: dataDir,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			LOG_LEVEL: 'info',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
@@ -41,7 +57,10 @@ export async function startApp(env: Record<string, string> = {}, args: string[] 
 	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`app did not start in 60 s:\n${output}`)), 60_000);
+		const timer = setTimeout(
+			() => reject(new Error(`app did not start in 60 s:\n${output}`)),
+			60_000
+		);
 		const check = () => {
 			if (output.includes('listening on')) {
 				clearTimeout(timer);
@@ -67,12 +86,24 @@ export async function startApp(env: Record<string, string> = {}, args: string[] 
 }
 
 /** Signs up the first account through the real form and returns its auth-session cookie. */
-export async function signUpFirstAccount(app: AppProcess, email = 'admin@example.mx'): Promise<string> {
+export async function signUpFirstAccount(
+	app: AppProcess,
+	email = 'admin@example.mx'
+): Promise<string> {
 	const response = await fetch(`${app.url}/registro`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ name: 'Admin', email, password: 'una contraseña larga', passwordConfirm: 'una contraseña larga' })
+		headers: {
+			origin: app.url,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({
+			name: 'Admin',
+			email,
+			password: 'una contraseña larga',
+			passwordConfirm: 'una contraseña larga'
+		})
 	});
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('auth_session='));
 	if (response.status !== 303 || !cookie) throw new Error(`sign-up failed: ${response.status}`);

@@ -10,7 +10,9 @@ import { createDatabase, type OpenDatabase } from '../../src/lib/server/db/index
 
 export type EngineName = 'pglite' | 'postgres';
 
-export const engines: EngineName[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const engines: EngineName[] = process.env.TEST_DATABASE_URL
+	? ['pglite', 'postgres']
+	: ['pglite'];
 
 export interface TestDatabase extends OpenDatabase {
 	/** The connection string, for a PostgreSQL one (to hand to a child process). */
@@ -59,7 +61,9 @@ export async function emptyTestDatabase(database: OpenDatabase): Promise<void> {
 	const result = await database.db.execute(
 		sql`select string_agg(format('%I.%I', schemaname, tablename), ', ') as tables from pg_tables where schemaname = 'public'`
 	);
-	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { tables: string | null }[];
+	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+		tables: string | null;
+	}[];
 	const tables = rows[0]?.tables;
 	if (tables) await database.db.execute(sql.raw(`truncate ${tables} cascade`));
 }

@@ -14,7 +14,9 @@ export default async function startMailSink(): Promise<() => Promise<void>> {
 			response.writeHead(404).end();
 			return;
 		}
-		response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(sink.messages));
+		response
+			.writeHead(200, { 'content-type': 'application/json' })
+			.end(JSON.stringify(sink.messages));
 	});
 	await new Promise<void>((resolve) => api.listen(E2E_MAIL_API_PORT, '127.0.0.1', resolve));
 	return async () => {

@@ -42,7 +42,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
 							attachments: email.attachments.map((a) => ({
 								filename: a.filename,
 								mimeType: a.mimeType,
-								content: typeof a.content === 'string' ? a.content : Buffer.from(a.content).toString('utf8')
+								content:
+									typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content)
 							}))
 						});
 						callback();
