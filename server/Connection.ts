@@ -34,6 +34,11 @@ export class Connection {
 		socket.binaryType = 'arraybuffer';
 		socket.on('message', (data: ArrayBuffer) => this.receive(new Uint8Array(data)));
 		socket.on('pong', () => (this.#alive = true));
+		// ws reports an oversized or malformed frame as an error and then closes (1009, 1002);
+		// without a listener the error would bring the whole process down.
+		socket.on('error', (error) =>
+			this.log.warn({ room: room.name, user: userId, err: error.message }, 'socket error')
+		);
 		room.join(this);
 		this.send(encodeSyncStep1(room.doc));
 		const states = [...room.awareness.getStates().keys()];

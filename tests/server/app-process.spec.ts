@@ -139,6 +139,26 @@ describe.each(engines)('the app process on %s', (engine) => {
 		}
 	});
 
+	it('survives garbage and oversized frames, closing only the offending connection', async () => {
+		const url = `${app.url.replace('http', 'ws')}/yjs/sala-ruido`;
+		const noisy = new WebSocket(url, { headers: { cookie } });
+		await new Promise((resolve) => noisy.on('open', resolve));
+		const noisyClosed = new Promise<number>((resolve) =>
+			noisy.on('close', (code) => resolve(code))
+		);
+		for (let i = 0; i < 12; i++) noisy.send(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f, i]));
+		expect(await noisyClosed).toBe(4400);
+
+		const big = new WebSocket(url, { headers: { cookie } });
+		await new Promise((resolve) => big.on('open', resolve));
+		const bigClosed = new Promise<number>((resolve) => big.on('close', (code) => resolve(code)));
+		big.send(Buffer.alloc(2 * 1024 * 1024, 1));
+		expect(await bigClosed).toBe(1009);
+
+		expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+		expect(await upgradeStatus(url, { cookie })).toBe(101);
+	});
+
 	it('throttles twenty wrong passwords in a row with a clear Spanish message', async () => {
 		const statuses: number[] = [];
 		let lastHtml = '';
