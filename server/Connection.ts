@@ -18,26 +18,36 @@ export type Access = 'read-write' | 'read-only';
 
 const MAX_DROPPED_WRITES = 10;
 const MAX_BAD_MESSAGES = 10;
+/** Presence entries one connection may hold (a tab has one; a few for reconnect races). */
+const MAX_AWARENESS_CLIENTS = 8;
+/** A client that lets this much pile up unread is cut off rather than let memory grow. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export class Connection {
 	#droppedWrites = 0;
 	#badMessages = 0;
 	#alive = true;
 
+	readonly userId: string;
+	/** The login that admitted this connection; the server closes it when that login ends. */
+	readonly authSessionId: string;
+
 	constructor(
 		readonly socket: WebSocket,
 		readonly room: Room,
 		readonly access: Access,
-		readonly userId: string,
+		identity: { userId: string; authSessionId: string },
 		private readonly log: Logger
 	) {
+		this.userId = identity.userId;
+		this.authSessionId = identity.authSessionId;
 		socket.binaryType = 'arraybuffer';
 		socket.on('message', (data: ArrayBuffer) => this.receive(new Uint8Array(data)));
 		socket.on('pong', () => (this.#alive = true));
 		// ws reports an oversized or malformed frame as an error and then closes (1009, 1002);
 		// without a listener the error would bring the whole process down.
 		socket.on('error', (error) =>
-			this.log.warn({ room: room.name, user: userId, err: error.message }, 'socket error')
+			this.log.warn({ room: room.name, user: this.userId, err: error.message }, 'socket error')
 		);
 		room.join(this);
 		this.send(encodeSyncStep1(room.doc));
@@ -47,6 +57,10 @@ export class Connection {
 
 	send(message: Uint8Array): void {
 		if (this.socket.readyState !== this.socket.OPEN) return;
+		if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+			this.socket.terminate();
+			return;
+		}
 		this.socket.send(message, (error) => {
 			if (error) this.socket.terminate();
 		});
@@ -121,10 +135,41 @@ export class Connection {
 		);
 	}
 
+	/**
+	 * Presence may only be set for awareness client ids that no other connection holds, and only a
+	 * few of them: nobody can move another person's cursor or flood the room with fake people.
+	 */
+	private receiveAwareness(update: Uint8Array): void {
+		const ids = readAwarenessClientIds(update);
+		const mine = this.room.connections.get(this) ?? new Set<number>();
+		const claimedElsewhere = ids.some((id) =>
+			[...this.room.connections].some(([other, held]) => other !== this && held.has(id))
+		);
+		const fresh = ids.filter((id) => !mine.has(id)).length;
+		if (claimedElsewhere || mine.size + fresh > MAX_AWARENESS_CLIENTS) {
+			this.rejectMessage('awareness for clients this connection does not hold');
+			return;
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+	}
+
 	private rejectMessage(reason: string): void {
 		this.#badMessages += 1;
 		this.log.warn({ room: this.room.name, user: this.userId, reason }, 'bad message');
 		if (this.#badMessages > MAX_BAD_MESSAGES)
 			this.socket.close(CloseCode.BadMessage, 'bad messages');
 	}
+}
+
+/** The client ids an awareness update speaks for (its entries: id, clock, state as JSON). */
+function readAwarenessClientIds(update: Uint8Array): number[] {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	const ids: number[] = [];
+	for (let i = 0; i < count; i++) {
+		ids.push(decoding.readVarUint(decoder));
+		decoding.readVarUint(decoder);
+		decoding.readVarString(decoder);
+	}
+	return ids;
 }

@@ -2,7 +2,9 @@
 export const CloseCode = {
 	/** A message that could not be decoded, or one of an unknown type, repeatedly. */
 	BadMessage: 4400,
-	/** A read-only connection that kept writing. */
+	/** The login behind the connection ended (signed out, password reset, expired). */
+	Unauthorized: 4401,
+	/** A read-only connection that kept writing, or presence claimed for another connection. */
 	Forbidden: 4403,
 	/** The server is shutting down; clients reconnect by themselves. */
 	GoingAway: 1001

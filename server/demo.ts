@@ -6,6 +6,7 @@
 import { hashPassword } from '../src/lib/server/auth/password';
 import type { Database } from '../src/lib/server/db/index';
 import { users } from '../src/lib/server/db/schema';
+import { notInArray } from 'drizzle-orm';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
 
@@ -28,8 +29,19 @@ export const DEMO_ACCOUNTS = [
 	}
 ] as const;
 
-/** Inserts the demo accounts that are missing and prints the sign-in details. */
+/**
+ * Inserts the demo accounts that are missing and prints the sign-in details. Refuses a database
+ * that holds anyone else: the demo's admin password is public, and must never reach a real one.
+ */
 export async function seedDemo(db: Database): Promise<void> {
+	const demoEmails: string[] = DEMO_ACCOUNTS.map((account) => account.email);
+	const [other] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(notInArray(users.email, demoEmails))
+		.limit(1);
+	if (other)
+		throw new Error('npm run demo refuses a database with real accounts: use an empty DATA_DIR');
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db
 		.insert(users)

@@ -12,6 +12,7 @@ import { closeDatabase, openDatabase } from '../src/lib/server/db/index';
 import { log } from '../src/lib/server/log';
 import { createYjsServer } from './yjs-server';
 import { seedDemo } from './demo';
+import { isAllowedHost, listAllowedHosts } from './allowed-hosts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
 	// from the client) and a phone on the local network gets the right origin for its form posts.
 	const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+	const allowedHosts = process.env.ORIGIN ? null : listAllowedHosts(process.env);
 
 	// Beside this bundle in build/: adapter-node's request handler.
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
@@ -38,11 +40,17 @@ async function main(): Promise<void> {
 	};
 	const yjs = createYjsServer();
 	const server = http.createServer((req, res) => {
+		if (allowedHosts && !isAllowedHost(req.headers.host, allowedHosts)) {
+			res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end('421 Misdirected Request: set ORIGIN or ALLOWED_HOSTS for this host name.\n');
+			return;
+		}
 		if (ownProtocolHeader) req.headers[OWN_PROTOCOL_HEADER] = 'http';
 		handler(req, res);
 	});
 	server.on('upgrade', (request, socket, head) => {
-		if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
+		if (allowedHosts && !isAllowedHost(request.headers.host, allowedHosts)) socket.destroy();
+		else if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
 	});
 
 	let stopping = false;
@@ -51,9 +59,9 @@ async function main(): Promise<void> {
 		stopping = true;
 		log.info({ signal }, 'shutting down');
 		setTimeout(() => {
-			log.error('shutdown took longer than 10 s; exiting anyway');
-			process.exit(1);
-		}, SHUTDOWN_DEADLINE_MS).unref();
+			log.error('shutdown took longer than 10 s; closing the database and exiting anyway');
+			void closeDatabase().finally(() => process.exit(1));
+		}, SHUTDOWN_DEADLINE_MS - 1_000).unref();
 		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 		server.closeIdleConnections();
 		await yjs.close();

@@ -5,6 +5,7 @@
  */
 import type { Plugin, ViteDevServer } from 'vite';
 import type { YjsServer } from './yjs-server';
+import { YJS_PATH_PREFIX } from './paths';
 
 export function yjsUpgradePlugin(): Plugin {
 	return {
@@ -19,7 +20,7 @@ export function yjsUpgradePlugin(): Plugin {
 				return module.createYjsServer();
 			};
 			server.httpServer?.on('upgrade', (request, socket, head) => {
-				if (!request.url?.startsWith('/yjs/')) return;
+				if (!request.url?.startsWith(YJS_PATH_PREFIX)) return;
 				yjs ??= load();
 				yjs
 					.then((handler) => handler.handleUpgrade(request, socket, head))

@@ -2,41 +2,50 @@
  * The Yjs WebSocket endpoint, mounted on the same HTTP server as SvelteKit (server/index.ts in
  * production, server/vite-plugin.ts in development). An upgrade to /yjs/<room> is authenticated
  * with the same auth-session cookie as the pages, and answered 401 before any Yjs message when
- * the cookie is missing, expired or forged.
+ * the cookie is missing, expired or forged. Every ping round also re-checks the logins behind the
+ * open connections, so signing out or resetting a password closes them within one round.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { and, gt, inArray } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import { getDatabase } from '../src/lib/server/db/index';
+import { authSessions } from '../src/lib/server/db/schema';
 import { readAuthSessionCookie, validateAuthSessionToken } from '../src/lib/server/auth/session';
 import { log } from '../src/lib/server/log';
 import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
 import { Room } from './Room';
+import { YJS_PATH_PREFIX } from './paths';
 
-export const YJS_PATH_PREFIX = '/yjs/';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
-const PING_INTERVAL_MS = 30_000;
+// YJS_PING_INTERVAL_MS shortens the round in tests of dead sockets and ended logins.
+const PING_INTERVAL_MS = Number(process.env.YJS_PING_INTERVAL_MS ?? 30_000);
+/** How long shutdown waits for clients to answer the close frame before cutting them off. */
+const CLOSE_GRACE_MS = 2_000;
 const ROOM_NAME = /^[A-Za-z0-9._:-]{1,200}$/;
 
 export interface YjsServer {
 	/** Handles an HTTP upgrade; returns false when the path is not ours (Vite's HMR socket, say). */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-	readonly rooms: ReadonlyMap<string, Room>;
 	close(): Promise<void>;
 }
 
 /** Ends an upgrade with a plain HTTP status, before any WebSocket frame. */
-function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403, reason: string): void {
+function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 503, reason: string): void {
 	socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/** A browser's upgrade must come from a page of this site; non-browser clients send no Origin. */
+/**
+ * A browser's upgrade must come from a page of this site: the configured ORIGIN, or else the host
+ * the request was sent to. Non-browser clients send no Origin and rely on the cookie alone.
+ */
 function isForeignOrigin(request: IncomingMessage): boolean {
 	const origin = request.headers.origin;
 	if (!origin) return false;
 	try {
-		return new URL(origin).host !== request.headers.host;
+		const expected = process.env.ORIGIN ? new URL(process.env.ORIGIN).host : request.headers.host;
+		return new URL(origin).host !== expected;
 	} catch {
 		return true;
 	}
@@ -55,29 +64,51 @@ export function createYjsServer(): YjsServer {
 	const rooms = new Map<string, Room>();
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const connections = new Set<Connection>();
-	const ping = setInterval(() => connections.forEach((c) => c.checkAlive()), PING_INTERVAL_MS);
+	let closing = false;
+
+	/** Closes the connections whose login has ended since they were admitted. */
+	async function closeEndedLogins(): Promise<void> {
+		const ids = [...new Set([...connections].map((c) => c.authSessionId))];
+		if (ids.length === 0) return;
+		const live = await (
+			await getDatabase()
+		)
+			.select({ id: authSessions.id })
+			.from(authSessions)
+			.where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, new Date())));
+		const liveIds = new Set(live.map((row) => row.id));
+		for (const connection of connections) {
+			if (!liveIds.has(connection.authSessionId))
+				connection.socket.close(CloseCode.Unauthorized, 'signed out');
+		}
+	}
+	const ping = setInterval(() => {
+		connections.forEach((c) => c.checkAlive());
+		closeEndedLogins().catch((error: unknown) =>
+			log.warn({ err: error }, 'could not re-check logins')
+		);
+	}, PING_INTERVAL_MS);
 	ping.unref();
 
-	async function authenticate(
+	function admit(
 		request: IncomingMessage,
 		socket: Duplex,
 		head: Buffer,
-		roomName: string
+		roomName: string,
+		session: { id: string; userId: string }
 	) {
-		const token = readAuthSessionCookie(request.headers.cookie);
-		const session = token ? await validateAuthSessionToken(await getDatabase(), token) : null;
-		if (!session) return refuseUpgrade(socket, 401, 'Unauthorized');
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			let room = rooms.get(roomName);
 			if (!room) {
 				room = new Room(roomName);
 				rooms.set(roomName, room);
 			}
+			const access = accessFor(session.userId, roomName);
 			const connection = new Connection(
 				ws,
 				room,
-				accessFor(session.user.id, roomName),
-				session.user.id,
+				access,
+				{ userId: session.userId, authSessionId: session.id },
 				log
 			);
 			connections.add(connection);
@@ -91,31 +122,49 @@ export function createYjsServer(): YjsServer {
 		});
 	}
 
+	async function authenticate(
+		request: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		roomName: string
+	) {
+		const token = readAuthSessionCookie(request.headers.cookie);
+		// No renewal here: an upgrade cannot send the renewed cookie back.
+		const session = token
+			? await validateAuthSessionToken(await getDatabase(), token, new Date(), { renew: false })
+			: null;
+		if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
+		if (!session) return refuseUpgrade(socket, 401, 'Unauthorized');
+		admit(request, socket, head, roomName, { id: session.id, userId: session.user.id });
+	}
+
 	return {
-		rooms,
 		handleUpgrade(request, socket, head) {
 			const url = new URL(request.url ?? '/', 'http://localhost');
 			if (!url.pathname.startsWith(YJS_PATH_PREFIX)) return false;
 			const roomName = url.pathname.slice(YJS_PATH_PREFIX.length);
-			if (!ROOM_NAME.test(roomName)) {
-				refuseUpgrade(socket, 400, 'Bad Request');
-				return true;
-			}
-			if (isForeignOrigin(request)) {
-				refuseUpgrade(socket, 403, 'Forbidden');
-				return true;
-			}
-			authenticate(request, socket, head, roomName).catch((error: unknown) => {
-				log.error({ err: error }, 'upgrade failed');
-				socket.destroy();
-			});
+			if (closing) refuseUpgrade(socket, 503, 'Service Unavailable');
+			else if (!ROOM_NAME.test(roomName)) refuseUpgrade(socket, 400, 'Bad Request');
+			else if (isForeignOrigin(request)) refuseUpgrade(socket, 403, 'Forbidden');
+			else
+				authenticate(request, socket, head, roomName).catch((error: unknown) => {
+					log.error({ err: error }, 'upgrade failed');
+					socket.destroy();
+				});
 			return true;
 		},
 		async close() {
+			closing = true;
 			clearInterval(ping);
 			for (const connection of connections)
 				connection.socket.close(CloseCode.GoingAway, 'server shutting down');
+			const cutOff = setTimeout(
+				() => connections.forEach((c) => c.socket.terminate()),
+				CLOSE_GRACE_MS
+			);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			while (connections.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+			clearTimeout(cutOff);
 		}
 	};
 }

@@ -113,6 +113,22 @@ describe.each(engines)('accounts on %s', (engine) => {
 		});
 	});
 
+	it('lets no more than 5 of 40 simultaneous wrong passwords reach the password check', async () => {
+		await createFirstAccount(database.db, first);
+		const throttle = new SignInThrottle();
+		const results = await Promise.all(
+			Array.from({ length: 40 }, (_, i) =>
+				signIn(database.db, throttle, {
+					email: 'ana@example.mx',
+					password: `wrong ${i}`,
+					address: `10.0.0.${i}`
+				})
+			)
+		);
+		expect(results.filter((r) => !r.ok && r.reason === 'wrong-credentials')).toHaveLength(5);
+		expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(35);
+	});
+
 	it('accepts an invitation once, creating the invited account', async () => {
 		const created = await createFirstAccount(database.db, first);
 		if (!created.ok) throw new Error('setup');

@@ -7,7 +7,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createPostgresDatabase, engines } from '../support/databases';
-import { signUpFirstAccount, startApp, type AppProcess } from '../support/app-process';
+import http from 'node:http';
+import { signIn, signUpFirstAccount, startApp, type AppProcess } from '../support/app-process';
 
 /** A WebSocket class that sends a cookie, for the stock y-websocket client running in Node. */
 function webSocketWithCookie(cookie: string) {
@@ -53,9 +54,9 @@ describe.each(engines)('the app process on %s', (engine) => {
 		if (engine === 'postgres') {
 			const created = await createPostgresDatabase();
 			dropDatabase = created.drop;
-			app = await startApp({ DATABASE_URL: created.url });
+			app = await startApp({ DATABASE_URL: created.url, YJS_PING_INTERVAL_MS: '300' });
 		} else {
-			app = await startApp();
+			app = await startApp({ YJS_PING_INTERVAL_MS: '300' });
 		}
 	});
 	afterAll(async () => {
@@ -78,6 +79,22 @@ describe.each(engines)('the app process on %s', (engine) => {
 		expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
 	});
 
+	it('refuses a Host it is not (no reset link to another host can be mailed)', async () => {
+		const status = await new Promise<number>((resolve, reject) => {
+			const request = http.request(
+				`${app.url}/recuperar`,
+				{ headers: { host: 'evil.example' } },
+				(response) => {
+					response.resume();
+					resolve(response.statusCode ?? 0);
+				}
+			);
+			request.on('error', reject);
+			request.end();
+		});
+		expect(status).toBe(421);
+	});
+
 	it('refuses a form post from another origin', async () => {
 		const response = await fetch(`${app.url}/entrar`, {
 			method: 'POST',
@@ -88,6 +105,19 @@ describe.each(engines)('the app process on %s', (engine) => {
 			body: 'email=a%40b.mx&password=x'
 		});
 		expect(response.status).toBe(403);
+	});
+
+	it('answers 400, not 500, to a post that is not a form', async () => {
+		const response = await fetch(`${app.url}/entrar`, {
+			method: 'POST',
+			headers: {
+				origin: app.url,
+				'content-type': 'multipart/form-data; boundary=x',
+				accept: 'text/html'
+			},
+			body: 'not multipart at all'
+		});
+		expect(response.status).toBe(400);
 	});
 
 	it('refuses a request body over the size limit', async () => {
@@ -137,6 +167,30 @@ describe.each(engines)('the app process on %s', (engine) => {
 			a.destroy();
 			b.destroy();
 		}
+	});
+
+	it('closes an open WebSocket once its login signs out', async () => {
+		const second = await signIn(app, 'admin@example.mx');
+		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/sala-4`, {
+			headers: { cookie: second }
+		});
+		await new Promise((resolve) => socket.on('open', resolve));
+		const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+		const signOut = await fetch(`${app.url}/salir`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: app.url,
+				cookie: second,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			}
+		});
+		expect(signOut.status).toBe(303);
+		expect(await closed).toBe(4401);
+		expect(
+			await upgradeStatus(`${app.url.replace('http', 'ws')}/yjs/sala-4`, { cookie: second })
+		).toBe(401);
 	});
 
 	it('survives garbage and oversized frames, closing only the offending connection', async () => {

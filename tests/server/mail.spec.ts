@@ -59,7 +59,8 @@ describe.each(engines)('mail on %s', (engine) => {
 		});
 		expect(sink.messages[0]!.text.trim()).toBe(mail.text);
 		const [row] = await database.db.select().from(outboxMessages);
-		expect(row).toMatchObject({ status: 'sent' });
+		// Delivered bodies are erased: they may hold personal sign-in links.
+		expect(row).toMatchObject({ status: 'sent', textBody: '', htmlBody: null });
 		expect(row!.sentAt).toBeInstanceOf(Date);
 	});
 

@@ -109,3 +109,20 @@ export async function signUpFirstAccount(
 	if (response.status !== 303 || !cookie) throw new Error(`sign-up failed: ${response.status}`);
 	return cookie.split(';')[0]!;
 }
+
+/** Signs in through the real form (password of `signUpFirstAccount`) and returns the new cookie. */
+export async function signIn(app: AppProcess, email: string): Promise<string> {
+	const response = await fetch(`${app.url}/entrar`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: app.url,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
+		body: new URLSearchParams({ email, password: 'una contraseña larga' })
+	});
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('auth_session='));
+	if (response.status !== 303 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+	return cookie.split(';')[0]!;
+}

@@ -3,7 +3,7 @@
  * its message in the user's language (the schemas' messages come from the catalogues). Nothing is
  * saved unless the whole form is valid; what the user typed comes back, passwords excepted.
  */
-import { fail } from '@sveltejs/kit';
+import { error, fail, isHttpError } from '@sveltejs/kit';
 import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
@@ -44,4 +44,15 @@ export function refuseForm(
 ) {
 	const body: RefusedForm = { message, errors: detail.errors ?? {}, values: detail.values ?? {} };
 	return fail(status, body);
+}
+
+/** The posted form, or 400 when the body is not a form (a client posting JSON or garbage). */
+export async function readFormData(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch (failure) {
+		// The body-size limit's refusal carries its own status (413): let SvelteKit answer it.
+		if (isHttpError(failure) || (failure instanceof Error && 'status' in failure)) throw failure;
+		error(400);
+	}
 }

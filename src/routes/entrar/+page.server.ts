@@ -4,7 +4,7 @@ import { getDatabase } from '$lib/server/db';
 import { hasAnyAccount, signIn } from '$lib/server/auth/accounts';
 import { safeRedirectPath, startLogin } from '$lib/server/auth/login';
 import { signInThrottle } from '$lib/server/auth/rate-limit';
-import { parseForm, refuseForm } from '$lib/server/forms';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { signInSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = parseForm(signInSchema, await request.formData());
+		const form = parseForm(signInSchema, await readFormData(request));
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const db = await getDatabase();
 		const result = await signIn(db, signInThrottle, { ...form.data, address: getClientAddress() });

@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDatabase } from '$lib/server/db';
 import { createFirstAccount, hasAnyAccount } from '$lib/server/auth/accounts';
 import { startLogin } from '$lib/server/auth/login';
-import { parseForm, refuseForm } from '$lib/server/forms';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { signUpSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const form = parseForm(signUpSchema, await request.formData());
+		const form = parseForm(signUpSchema, await readFormData(request));
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const db = await getDatabase();
 		const result = await createFirstAccount(db, { ...form.data, locale: getLocale() });

@@ -1,6 +1,6 @@
 /**
  * Accounts: the first one, made freely, becomes the instance admin; every later one comes through
- * an invitation (invitations.ts). Sign-in checks the throttle before the password, and spends the
+ * an invitation (invitations.ts). Sign-in counts the attempt before checking the password, and spends the
  * same time whether or not the email has an account.
  */
 import { count, eq, sql } from 'drizzle-orm';
@@ -30,6 +30,8 @@ export async function createFirstAccount(
 	db: Database,
 	input: { name: string; email: string; password: string; locale: string }
 ): Promise<FirstAccountResult> {
+	// Cheap refusal first: once sign-up is closed, nobody makes the server hash anything.
+	if (await hasAnyAccount(db)) return { ok: false, reason: 'sign-up-closed' };
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`lock table ${users} in exclusive mode`);
@@ -61,18 +63,15 @@ export async function signIn(
 	input: { email: string; password: string; address: string }
 ): Promise<SignInResult> {
 	const email = normalizeEmail(input.email);
-	const verdict = await throttle.check(email, input.address);
+	const verdict = await throttle.takeAttempt(email, input.address);
 	if (!verdict.ok)
 		return { ok: false, reason: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
 	const [user] = await db.select().from(users).where(eq(users.email, email));
 	const valid = user
 		? await verifyPassword(user.passwordHash, input.password)
 		: await verifyDecoyPassword(input.password);
-	if (!user || !valid) {
-		await throttle.recordFailure(email, input.address);
-		return { ok: false, reason: 'wrong-credentials' };
-	}
-	await throttle.recordSuccess(email);
+	if (!user || !valid) return { ok: false, reason: 'wrong-credentials' };
+	await throttle.recordSuccess(email, input.address);
 	return { ok: true, user };
 }
 

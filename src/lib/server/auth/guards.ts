@@ -7,7 +7,8 @@ import type { SessionUser } from './session';
 
 /** The signed-in user; anyone else is sent to sign in and brought back afterwards. */
 export function requireUser(event: { locals: App.Locals; url: URL }): SessionUser {
-	if (!event.locals.user) redirect(303, `/entrar?next=${encodeURIComponent(event.url.pathname)}`);
+	if (!event.locals.user)
+		redirect(303, `/entrar?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	return event.locals.user;
 }
 

@@ -84,10 +84,18 @@ export async function acceptInvitation(
 			return { ok: true, user: user! };
 		})
 		.catch((error: unknown): AcceptInvitationResult => {
-			if (error instanceof TransactionRollbackError)
+			// A rollback above, or two invitations to one email accepted at the same instant.
+			if (error instanceof TransactionRollbackError || isUniqueViolation(error)) {
 				return { ok: false, reason: 'already-has-account' };
+			}
 			throw error;
 		});
+}
+
+/** PostgreSQL's unique_violation, as postgres.js and PGlite report it (possibly wrapped by drizzle). */
+function isUniqueViolation(error: unknown): boolean {
+	const code = (e: unknown) => (e as { code?: string } | null)?.code;
+	return code(error) === '23505' || code((error as { cause?: unknown } | null)?.cause) === '23505';
 }
 
 /** The invitations an admin sees, newest first. */

@@ -20,15 +20,20 @@ export async function startLogin(
 	setLocaleCookie(cookies, url, user.locale);
 }
 
-/** A same-site path to go to after signing in; anything else (another host, `//x`) becomes '/'. */
+/**
+ * A same-site path to go to after signing in or switching language. The candidate is resolved
+ * the way a browser would (tabs and newlines dropped, backslashes read as slashes), so `/\t/evil`
+ * or `/\\evil` cannot smuggle another host in; anything off-site becomes '/'.
+ */
 export function safeRedirectPath(candidate: string | null | undefined): string {
-	if (
-		!candidate ||
-		!candidate.startsWith('/') ||
-		candidate.startsWith('//') ||
-		candidate.startsWith('/\\')
-	) {
+	if (!candidate || !candidate.startsWith('/')) return '/';
+	const base = 'http://same-site.invalid';
+	let resolved: URL;
+	try {
+		resolved = new URL(candidate, base);
+	} catch {
 		return '/';
 	}
-	return candidate;
+	if (resolved.origin !== base) return '/';
+	return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -56,6 +56,8 @@ export async function resetPassword(
 	input: { token: string; password: string },
 	now = new Date()
 ): Promise<User | null> {
+	// Cheap refusal first: a dead link costs the server no password hashing.
+	if (!(await isPasswordResetOpen(db, input.token, now))) return null;
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction(async (tx) => {
 		const [reset] = await tx

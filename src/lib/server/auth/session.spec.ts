@@ -10,7 +10,8 @@ describe('reading the auth-session cookie from a raw header', () => {
 		['auth_session=abc.def', 'abc.def'],
 		['a=1; auth_session=abc.def; b=2', 'abc.def'],
 		['xauth_session=nope; auth_session=yes.1', 'yes.1'],
-		['auth_session=a%2Eb', 'a.b']
+		['auth_session=a%2Eb', 'a.b'],
+		['auth_session=%E0%A4%A', null]
 	])('%j gives %j', (header, expected) => {
 		expect(readAuthSessionCookie(header)).toBe(expected);
 	});
@@ -25,7 +26,11 @@ describe('where to go after signing in', () => {
 		['https://evil.example/', '/'],
 		['//evil.example/', '/'],
 		['/\\evil.example', '/'],
-		['javascript:alert(1)', '/']
+		['javascript:alert(1)', '/'],
+		['/\t/evil.example', '/'],
+		['/\n/evil.example', '/'],
+		['/\t\\evil.example', '/'],
+		['/%09/evil.example', '/%09/evil.example']
 	])('%j goes to %j', (candidate, expected) => {
 		expect(safeRedirectPath(candidate)).toBe(expected);
 	});

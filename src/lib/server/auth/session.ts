@@ -43,7 +43,8 @@ export async function createAuthSession(
 export async function validateAuthSessionToken(
 	db: Database,
 	token: string | undefined | null,
-	now = new Date()
+	now = new Date(),
+	options: { renew: boolean } = { renew: true }
 ): Promise<ValidatedAuthSession | null> {
 	const [id, secret, extra] = (token ?? '').split('.');
 	if (!id || !secret || extra !== undefined) return null;
@@ -69,7 +70,8 @@ export async function validateAuthSessionToken(
 		return null;
 	}
 	let expiresAt = row.expiresAt;
-	const renewed = expiresAt.getTime() - now.getTime() < RENEW_WHEN_LESS_THAN_MS;
+	// Only a caller that can re-send the cookie (an HTTP response, not a WebSocket upgrade) renews.
+	const renewed = options.renew && expiresAt.getTime() - now.getTime() < RENEW_WHEN_LESS_THAN_MS;
 	if (renewed) {
 		expiresAt = new Date(now.getTime() + AUTH_SESSION_LIFETIME_MS);
 		await db.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, id));
@@ -87,7 +89,12 @@ export function readAuthSessionCookie(cookieHeader: string | undefined): string 
 	if (!cookieHeader) return null;
 	for (const part of cookieHeader.split(';')) {
 		const [name, ...value] = part.trim().split('=');
-		if (name === AUTH_SESSION_COOKIE) return decodeURIComponent(value.join('='));
+		if (name !== AUTH_SESSION_COOKIE) continue;
+		try {
+			return decodeURIComponent(value.join('='));
+		} catch {
+			return null; // malformed escapes: a forged cookie like any other
+		}
 	}
 	return null;
 }

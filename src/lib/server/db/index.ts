@@ -58,11 +58,20 @@ export async function createDatabase(config: DatabaseConfig): Promise<OpenDataba
 }
 
 const PROCESS_DATABASE = Symbol.for('mesa-abierta.database');
-type ProcessGlobal = typeof globalThis & { [PROCESS_DATABASE]?: Promise<OpenDatabase> };
+const PROCESS_DATABASE_CLOSED = Symbol.for('mesa-abierta.database-closed');
+type ProcessGlobal = typeof globalThis & {
+	[PROCESS_DATABASE]?: Promise<OpenDatabase>;
+	[PROCESS_DATABASE_CLOSED]?: boolean;
+};
 
-/** Opens the process's database once (idempotent); both entry points await it before serving. */
+/**
+ * Opens the process's database once (idempotent); both entry points await it before serving.
+ * After shutdown has closed it, late work gets an error instead of silently reopening it.
+ */
 export function openDatabase(): Promise<OpenDatabase> {
 	const scope = globalThis as ProcessGlobal;
+	if (scope[PROCESS_DATABASE_CLOSED])
+		return Promise.reject(new Error('the database is closed: shutting down'));
 	scope[PROCESS_DATABASE] ??= createDatabase(readDatabaseConfig(process.env));
 	return scope[PROCESS_DATABASE];
 }
@@ -77,6 +86,7 @@ export async function closeDatabase(): Promise<void> {
 	const scope = globalThis as ProcessGlobal;
 	const open = scope[PROCESS_DATABASE];
 	delete scope[PROCESS_DATABASE];
+	scope[PROCESS_DATABASE_CLOSED] = true;
 	if (open) await (await open).close();
 }
 

@@ -3,6 +3,9 @@
  * handed to the SMTP server through nodemailer and marked `sent` or `failed`. Without SMTP_URL it
  * stays `stored`, and instance admins read it at /admin/outbox — so the embedded set-up works
  * with no mail server, and the table doubles as the delivery log.
+ *
+ * Once SMTP has taken a message, its body is erased from the table: bodies carry sign-in links
+ * (invitations, password resets) that nobody but the recipient should be able to read later.
  */
 import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -62,7 +65,7 @@ export async function sendMail(
 		await transportFor(settings.smtpUrl).sendMail({ from: settings.from, ...mail });
 		await db
 			.update(outboxMessages)
-			.set({ status: 'sent', sentAt: new Date() })
+			.set({ status: 'sent', sentAt: new Date(), textBody: '', htmlBody: null })
 			.where(eq(outboxMessages.id, row!.id));
 		return 'sent';
 	} catch (error) {

@@ -3,7 +3,7 @@ import { getDatabase } from '$lib/server/db';
 import { createInvitation, listInvitations } from '$lib/server/auth/invitations';
 import { requireInstanceAdmin } from '$lib/server/auth/guards';
 import { sendMail } from '$lib/server/mail/mailer';
-import { parseForm, refuseForm } from '$lib/server/forms';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { invitationSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, request, url }) => {
 		const admin = requireInstanceAdmin({ locals, url });
-		const form = parseForm(invitationSchema, await request.formData());
+		const form = parseForm(invitationSchema, await readFormData(request));
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const db = await getDatabase();
 		const invitation = await createInvitation(db, { email: form.data.email, invitedBy: admin.id });

@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDatabase } from '$lib/server/db';
 import { acceptInvitation, findOpenInvitation } from '$lib/server/auth/invitations';
 import { startLogin } from '$lib/server/auth/login';
-import { parseForm, refuseForm } from '$lib/server/forms';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { acceptInvitationSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async ({ request, params, cookies, url }) => {
-		const form = parseForm(acceptInvitationSchema, await request.formData());
+		const form = parseForm(acceptInvitationSchema, await readFormData(request));
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const db = await getDatabase();
 		const result = await acceptInvitation(db, {

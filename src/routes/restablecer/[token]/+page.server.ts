@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
 import { isPasswordResetOpen, resetPassword } from '$lib/server/auth/password-reset';
 import { startLogin } from '$lib/server/auth/login';
-import { parseForm, refuseForm } from '$lib/server/forms';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { passwordResetSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params }) => ({
 
 export const actions: Actions = {
 	default: async ({ request, params, cookies, url }) => {
-		const form = parseForm(passwordResetSchema, await request.formData());
+		const form = parseForm(passwordResetSchema, await readFormData(request));
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const db = await getDatabase();
 		const user = await resetPassword(db, { token: params.token, password: form.data.password });

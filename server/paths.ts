@@ -1,0 +1,2 @@
+/** The path under which the Yjs WebSocket endpoint lives: /yjs/<room>. */
+export const YJS_PATH_PREFIX = '/yjs/';
