@@ -5,7 +5,7 @@
  */
 import type { Plugin, ViteDevServer } from 'vite';
 import type { YjsServer } from './yjs-server';
-import { YJS_PATH_PREFIX } from './paths';
+import { YJS_PATH_PREFIX } from './paths.ts';
 
 export function yjsUpgradePlugin(): Plugin {
 	return {
