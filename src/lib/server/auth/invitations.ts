@@ -7,9 +7,10 @@ import type { Database } from '../db';
 import { invitations, users, type User } from '../db/schema';
 import { normalizeEmail } from './accounts';
 import { hashPassword } from './password';
+import { linkMembershipsToUser } from '../secretariats/members';
 import { generateSecret, hashSecret } from './tokens';
 
-const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type CreateInvitationResult =
 	| { ok: true; token: string; email: string; expiresAt: Date }
@@ -81,6 +82,8 @@ export async function acceptInvitation(
 				.insert(users)
 				.values({ email: invitation.email, name: input.name, passwordHash, locale: input.locale })
 				.returning();
+			// Every secretariat that listed this email (titular, substitute, facilitator…) now knows the account.
+			await linkMembershipsToUser(tx, user!);
 			return { ok: true, user: user! };
 		})
 		.catch((error: unknown): AcceptInvitationResult => {

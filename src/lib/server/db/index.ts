@@ -14,6 +14,8 @@ import { sql } from 'drizzle-orm';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A database or an open transaction on it: what helpers that run inside either accept. */
+export type Queryable = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type DatabaseConfig =
 	| { engine: 'postgres'; url: string }

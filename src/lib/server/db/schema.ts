@@ -5,7 +5,21 @@
  * Words: a *user* is a person with an account; an *auth session* is a login (never a meeting
  * of the body, which later tables call `meetings`).
  */
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import type { BodyRules } from '../../rules/body-rules';
+import type { MemberRole } from '../../permissions/matrix';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -39,6 +53,8 @@ export const authSessions = pgTable(
 export const invitations = pgTable('invitations', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	email: text('email').notNull(),
+	/** Set when the invitation is to a secretariat: the page then names the body and the role. */
+	secretariatId: uuid('secretariat_id').references(() => secretariats.id, { onDelete: 'cascade' }),
 	tokenHash: text('token_hash').notNull().unique(),
 	invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
 	expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -74,5 +90,80 @@ export const outboxMessages = pgTable('outbox_messages', {
 	createdAt: createdAt()
 });
 
+/**
+ * A Secretariado Técnico (STL or STM). Its rules are one validated `BodyRules` value, kept as JSON
+ * without the seats: the seats are rows of `seats`, and the two are put together when loaded.
+ */
+export const secretariats = pgTable('secretariats', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	slug: text('slug').notNull().unique(),
+	name: text('name').notNull(),
+	/** The preset it started from (its source document), or null when configured from scratch. */
+	presetId: text('preset_id'),
+	rules: jsonb('rules').$type<Omit<BodyRules, 'seats'>>().notNull(),
+	/** Where the month's minutes are sent (the oversight body), besides its name in the rules. */
+	oversightEmail: text('oversight_email'),
+	installedOn: date('installed_on'),
+	createdAt: createdAt()
+});
+
+/** A seat of a secretariat: a sector and the organisation that holds it. */
+export const seats = pgTable(
+	'seats',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		secretariatId: uuid('secretariat_id')
+			.notNull()
+			.references(() => secretariats.id, { onDelete: 'cascade' }),
+		/** The seat's id in the rules (`BodyRules.seats[].id`), unique within the secretariat. */
+		key: text('key').notNull(),
+		sector: text('sector').$type<BodyRules['seats'][number]['sector']>().notNull(),
+		organisation: text('organisation').notNull().default(''),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(table) => [uniqueIndex('seats_secretariat_key_idx').on(table.secretariatId, table.key)]
+);
+
+/**
+ * A person's place in a secretariat: titular or substitute of a seat, facilitator, companion,
+ * guest, observer or secretariat admin, with the contact data of the installation act. The person
+ * may not have an account yet (`userId` null): accepting an invitation links it.
+ */
+export const members = pgTable(
+	'members',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		secretariatId: uuid('secretariat_id')
+			.notNull()
+			.references(() => secretariats.id, { onDelete: 'cascade' }),
+		role: text('role').$type<MemberRole>().notNull(),
+		seatId: uuid('seat_id').references(() => seats.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+		name: text('name').notNull(),
+		position: text('position').notNull().default(''),
+		email: text('email').notNull(),
+		phone: text('phone').notNull().default(''),
+		termStartsOn: date('term_starts_on'),
+		termEndsOn: date('term_ends_on'),
+		reelections: integer('reelections').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(table) => [
+		index('members_secretariat_idx').on(table.secretariatId),
+		index('members_user_idx').on(table.userId),
+		index('members_email_idx').on(table.email),
+		// One titular and one substitute per seat; one facilitator per secretariat.
+		uniqueIndex('members_seat_role_idx')
+			.on(table.seatId, table.role)
+			.where(sql`${table.seatId} is not null`),
+		uniqueIndex('members_facilitator_idx')
+			.on(table.secretariatId)
+			.where(sql`${table.role} = 'facilitator'`)
+	]
+);
+
 export type User = typeof users.$inferSelect;
+export type Secretariat = typeof secretariats.$inferSelect;
+export type SeatRow = typeof seats.$inferSelect;
+export type Member = typeof members.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;

@@ -1,0 +1,40 @@
+/**
+ * The interface's words for the rules module's codes: validation issues ('rules.quorum.exceeds-seats'),
+ * sectors, agenda items and options. The rules module returns codes only; this is the one place
+ * that turns them into the user's language, from the catalogues.
+ */
+import { m } from '$lib/paraglide/messages';
+
+const messages = m as unknown as Record<
+	string,
+	((inputs?: Record<string, unknown>) => string) | undefined
+>;
+
+function lookUp(key: string, fallback: () => string): string {
+	const message = messages[key];
+	return message ? message() : fallback();
+}
+
+const keyPart = (code: string) => code.replace(/[.-]/g, '_');
+
+/** A rules issue code as a sentence. */
+export function describeRulesIssue(code: string): string {
+	return lookUp(`rules_error_${keyPart(code.replace(/^rules\./, ''))}`, () =>
+		m.rules_error_unknown({ code })
+	);
+}
+
+/** A sector's name. */
+export function sectorLabel(sector: string): string {
+	return lookUp(`sector_${keyPart(sector)}`, () => sector);
+}
+
+/** An option of a rules parameter, e.g. ('oversight_deadline', 'end-of-meeting-month'). */
+export function rulesOptionLabel(field: string, value: string): string {
+	return lookUp(`rules_option_${field}_${keyPart(value)}`, () => value);
+}
+
+/** A parameter's label, e.g. 'notice_ordinary_business_days'. */
+export function rulesParamLabel(param: string): string {
+	return lookUp(`rules_param_${param}`, () => param);
+}

@@ -1,0 +1,221 @@
+/**
+ * The people of a secretariat: the titular and substitute of each seat, the facilitator,
+ * companions, guests, observers and the body's admins — with the contact data the installation act
+ * lists (I VIII: organisation, representative, contact). Seats change only when the body's rules,
+ * validated whole with the new list of seats, still hold (seat count, guarantor seat, civil society).
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database, Queryable } from '../db';
+import { invitations, members, seats, users, type Member } from '../db/schema';
+import { INVITATION_LIFETIME_MS } from '../auth/invitations';
+import { generateSecret, hashSecret } from '../auth/tokens';
+import { parseBodyRules, type BodyRules } from '../../rules';
+import type { MemberRole } from '../../permissions/matrix';
+import type { LoadedSecretariat, RulesIssues } from './secretariats';
+
+export interface Person {
+	name: string;
+	position: string;
+	email: string;
+	phone: string;
+}
+
+export interface SeatInput {
+	sector: BodyRules['seats'][number]['sector'];
+	organisation: string;
+	titular: Person;
+	substitute: Person | null;
+}
+
+/** Everyone of a secretariat, seat holders first in seat order. */
+export function listMembers(db: Database, secretariatId: string): Promise<Member[]> {
+	return db
+		.select()
+		.from(members)
+		.where(eq(members.secretariatId, secretariatId))
+		.orderBy(asc(members.role), asc(members.name));
+}
+
+/** A free key for a new seat of a sector: 'academia', then 'academia-2', … */
+function nextSeatKey(loaded: LoadedSecretariat, sector: string): string {
+	const keys = new Set(loaded.seats.map((seat) => seat.key));
+	let key = sector;
+	for (let n = 2; keys.has(key); n++) key = `${sector}-${n}`;
+	return key;
+}
+
+/** Writes one seat holder (titular or substitute), replacing whoever held that place. */
+async function upsertSeatHolder(
+	tx: Queryable,
+	secretariatId: string,
+	seatId: string,
+	role: 'titular' | 'substitute',
+	person: Person | null
+) {
+	const [current] = await tx
+		.select()
+		.from(members)
+		.where(and(eq(members.seatId, seatId), eq(members.role, role)));
+	if (!person) {
+		if (current) await tx.delete(members).where(eq(members.id, current.id));
+		return;
+	}
+	const email = person.email.trim().toLowerCase();
+	if (current) {
+		// A different email is a different person: their account link does not carry over.
+		const userId = current.email === email ? current.userId : null;
+		await tx
+			.update(members)
+			.set({ ...person, email, userId })
+			.where(eq(members.id, current.id));
+	} else {
+		await tx.insert(members).values({ secretariatId, seatId, role, ...person, email });
+	}
+}
+
+/**
+ * Adds a seat (no `seatId`) or changes one, with its titular and substitute. The new list of seats
+ * is validated against the body's rules first; when the rules refuse it, nothing is written.
+ */
+export async function saveSeat(
+	db: Database,
+	loaded: LoadedSecretariat,
+	seatId: string | null,
+	input: SeatInput
+): Promise<{ ok: true } | { ok: false; issues: RulesIssues } | { ok: false; reason: 'not-found' }> {
+	const existing = seatId ? loaded.seats.find((seat) => seat.id === seatId) : null;
+	if (seatId && !existing) return { ok: false, reason: 'not-found' };
+	const key = existing?.key ?? nextSeatKey(loaded, input.sector);
+	const seatList = existing
+		? loaded.rules.seats.map((seat) => (seat.id === key ? { id: key, sector: input.sector } : seat))
+		: [...loaded.rules.seats, { id: key, sector: input.sector }];
+	const parsed = parseBodyRules({ ...loaded.rules, seats: seatList });
+	if (!parsed.ok) return { ok: false, issues: parsed.issues };
+	await db.transaction(async (tx) => {
+		const secretariatId = loaded.secretariat.id;
+		let id = existing?.id;
+		if (existing) {
+			await tx
+				.update(seats)
+				.set({ sector: input.sector, organisation: input.organisation })
+				.where(eq(seats.id, existing.id));
+		} else {
+			const [row] = await tx
+				.insert(seats)
+				.values({
+					secretariatId,
+					key,
+					sector: input.sector,
+					organisation: input.organisation,
+					sortOrder: loaded.seats.length
+				})
+				.returning({ id: seats.id });
+			id = row!.id;
+		}
+		await upsertSeatHolder(tx, secretariatId, id!, 'titular', input.titular);
+		await upsertSeatHolder(tx, secretariatId, id!, 'substitute', input.substitute);
+	});
+	return { ok: true };
+}
+
+/** Removes a seat and its holders, when the rules still hold without it. */
+export async function removeSeat(
+	db: Database,
+	loaded: LoadedSecretariat,
+	seatId: string
+): Promise<{ ok: true } | { ok: false; issues: RulesIssues } | { ok: false; reason: 'not-found' }> {
+	const existing = loaded.seats.find((seat) => seat.id === seatId);
+	if (!existing) return { ok: false, reason: 'not-found' };
+	const parsed = parseBodyRules({
+		...loaded.rules,
+		seats: loaded.rules.seats.filter((s) => s.id !== existing.key)
+	});
+	if (!parsed.ok) return { ok: false, issues: parsed.issues };
+	await db.delete(seats).where(eq(seats.id, existing.id));
+	return { ok: true };
+}
+
+export type OtherRole = Exclude<MemberRole, 'titular' | 'substitute'>;
+
+/** Adds a facilitator, companion, guest, observer or admin; one facilitator per body. */
+export async function addMember(
+	db: Database,
+	secretariatId: string,
+	role: OtherRole,
+	person: Person
+): Promise<{ ok: true; member: Member } | { ok: false; reason: 'facilitator-exists' }> {
+	if (role === 'facilitator') {
+		const [facilitator] = await db
+			.select({ id: members.id })
+			.from(members)
+			.where(and(eq(members.secretariatId, secretariatId), eq(members.role, 'facilitator')));
+		if (facilitator) return { ok: false, reason: 'facilitator-exists' };
+	}
+	const [member] = await db
+		.insert(members)
+		.values({ secretariatId, role, ...person, email: person.email.trim().toLowerCase() })
+		.returning();
+	return { ok: true, member: member! };
+}
+
+/** Removes a non-seat member (seat holders change with their seat). */
+export async function removeMember(
+	db: Database,
+	secretariatId: string,
+	memberId: string
+): Promise<boolean> {
+	const removed = await db
+		.delete(members)
+		.where(
+			and(
+				eq(members.id, memberId),
+				eq(members.secretariatId, secretariatId),
+				isNull(members.seatId)
+			)
+		)
+		.returning({ id: members.id });
+	return removed.length > 0;
+}
+
+/** Links every membership of an email to its account; accepting an invitation calls it. */
+export async function linkMembershipsToUser(
+	db: Queryable,
+	user: { id: string; email: string }
+): Promise<void> {
+	await db
+		.update(members)
+		.set({ userId: user.id })
+		.where(and(eq(members.email, user.email), isNull(members.userId)));
+}
+
+export type InvitationOutcome =
+	{ kind: 'linked'; email: string } | { kind: 'invited'; email: string; token: string };
+
+/**
+ * Gives a member access: a person who already has an account is linked to the membership at once;
+ * anyone else gets an invitation to create one (7 days), after which the membership links itself.
+ * The caller mails the outcome.
+ */
+export async function inviteMember(
+	db: Database,
+	member: Member,
+	invitedBy: string
+): Promise<InvitationOutcome> {
+	const [user] = await db
+		.select({ id: users.id, email: users.email })
+		.from(users)
+		.where(eq(users.email, member.email));
+	if (user) {
+		await db.update(members).set({ userId: user.id }).where(eq(members.id, member.id));
+		return { kind: 'linked', email: user.email };
+	}
+	const token = generateSecret();
+	await db.insert(invitations).values({
+		email: member.email,
+		tokenHash: hashSecret(token),
+		invitedBy,
+		secretariatId: member.secretariatId,
+		expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS)
+	});
+	return { kind: 'invited', email: member.email, token };
+}

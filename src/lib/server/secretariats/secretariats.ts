@@ -1,0 +1,167 @@
+/**
+ * Secretariats: created from a preset (a source document's rules, RULES.md) or from the values the
+ * three documents share, listed for the people who belong to them, loaded with their rules, and
+ * reconfigured. A body's rules are always validated whole (`parseBodyRules`) before they are saved:
+ * an invalid configuration is refused with its codes and nothing changes.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { members, seats, secretariats, type SeatRow, type Secretariat } from '../db/schema';
+import {
+	copyPresetRules,
+	parseBodyRules,
+	presetIds,
+	type BodyRules,
+	type PresetId
+} from '../../rules';
+import type { SessionUser } from '../auth/session';
+
+export interface LoadedSecretariat {
+	secretariat: Secretariat;
+	seats: SeatRow[];
+	rules: BodyRules;
+}
+
+export type RulesIssues = { path: string; code: string }[];
+
+/** A URL-safe slug from a body's name: "STL de Zacatecas" → "stl-de-zacatecas". */
+export function slugify(name: string): string {
+	const slug = name
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/g, '');
+	return slug || 'secretariado';
+}
+
+/**
+ * The rules a body configured from scratch starts with: the INAI template's values, which are also
+ * what the three documents share (notice, cancellation, consensus first), with its three seats and
+ * no seat limit beyond the product's. The body then changes whatever it needs.
+ */
+export function createScratchRules(): BodyRules {
+	const rules = copyPresetRules('inai-stl');
+	return { ...rules, seatCount: { min: 3, max: null } };
+}
+
+function isPresetId(value: string): value is PresetId {
+	return (presetIds as readonly string[]).includes(value);
+}
+
+/** Splits rules into what the secretariats row keeps and the seats rows. */
+function splitRules(rules: BodyRules): {
+	stored: Omit<BodyRules, 'seats'>;
+	seatList: BodyRules['seats'];
+} {
+	const { seats: seatList, ...stored } = rules;
+	return { stored, seatList };
+}
+
+/** Puts a body's stored rules and its seats rows back together. */
+export function assembleRules(stored: Omit<BodyRules, 'seats'>, seatRows: SeatRow[]): BodyRules {
+	return { ...stored, seats: seatRows.map((seat) => ({ id: seat.key, sector: seat.sector })) };
+}
+
+/** Creates a secretariat with its seats; the slug gets a numeric suffix when taken. */
+export async function createSecretariat(
+	db: Database,
+	input: { name: string; presetId: string | null }
+): Promise<Secretariat> {
+	const rules =
+		input.presetId && isPresetId(input.presetId)
+			? copyPresetRules(input.presetId)
+			: createScratchRules();
+	const { stored, seatList } = splitRules(rules);
+	const base = slugify(input.name);
+	const taken = new Set(
+		(await db.select({ slug: secretariats.slug }).from(secretariats)).map((row) => row.slug)
+	);
+	let slug = base;
+	for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+	return db.transaction(async (tx) => {
+		const [secretariat] = await tx
+			.insert(secretariats)
+			.values({
+				slug,
+				name: input.name,
+				presetId: isPresetId(input.presetId ?? '') ? input.presetId : null,
+				rules: stored
+			})
+			.returning();
+		await tx.insert(seats).values(
+			seatList.map((seat, index) => ({
+				secretariatId: secretariat!.id,
+				key: seat.id,
+				sector: seat.sector,
+				sortOrder: index
+			}))
+		);
+		return secretariat!;
+	});
+}
+
+/** The secretariat with this slug, its seats in order and its assembled rules; null if none. */
+export async function loadSecretariat(
+	db: Database,
+	slug: string
+): Promise<LoadedSecretariat | null> {
+	const [secretariat] = await db.select().from(secretariats).where(eq(secretariats.slug, slug));
+	if (!secretariat) return null;
+	const seatRows = await db
+		.select()
+		.from(seats)
+		.where(eq(seats.secretariatId, secretariat.id))
+		.orderBy(asc(seats.sortOrder), asc(seats.key));
+	return { secretariat, seats: seatRows, rules: assembleRules(secretariat.rules, seatRows) };
+}
+
+/** The secretariats a user may open: all for an instance admin, else those they belong to. */
+export async function listSecretariatsForUser(
+	db: Database,
+	user: SessionUser
+): Promise<Secretariat[]> {
+	if (user.isInstanceAdmin) return db.select().from(secretariats).orderBy(asc(secretariats.name));
+	const ids = db
+		.selectDistinct({ id: members.secretariatId })
+		.from(members)
+		.where(eq(members.userId, user.id));
+	return db
+		.select()
+		.from(secretariats)
+		.where(inArray(secretariats.id, ids))
+		.orderBy(asc(secretariats.name));
+}
+
+/**
+ * Replaces a body's rules (seats excepted: they change through members.ts) after validating the
+ * whole configuration with its current seats. Returns the issues, as codes, when invalid.
+ */
+export async function updateSecretariatRules(
+	db: Database,
+	loaded: LoadedSecretariat,
+	changes: Partial<Omit<BodyRules, 'seats'>>,
+	settings: { oversightEmail: string | null }
+): Promise<{ ok: true } | { ok: false; issues: RulesIssues }> {
+	const parsed = parseBodyRules({ ...loaded.rules, ...changes });
+	if (!parsed.ok) return { ok: false, issues: parsed.issues };
+	const { stored } = splitRules(parsed.rules);
+	await db
+		.update(secretariats)
+		.set({ rules: stored, oversightEmail: settings.oversightEmail })
+		.where(and(eq(secretariats.id, loaded.secretariat.id)));
+	return { ok: true };
+}
+
+/** Sets a body's own non-working days (the rules validate them: real dates, no duplicates). */
+export function saveNonWorkingDays(db: Database, loaded: LoadedSecretariat, dates: string[]) {
+	const nonWorkingDays = [...new Set(dates)].sort();
+	return updateSecretariatRules(
+		db,
+		loaded,
+		{ nonWorkingDays },
+		{ oversightEmail: loaded.secretariat.oversightEmail }
+	);
+}

@@ -1,0 +1,126 @@
+/**
+ * The secretariat forms' schemas: the shape of what a form may post, with each message from the
+ * catalogues. Whether the values make sense together (a quorum larger than the seats…) is the
+ * rules module's call (parseBodyRules), made after these pass.
+ */
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { memberRoles } from '$lib/permissions/matrix';
+import { mexicanTimeZones, presetIds, sectors } from '$lib/rules/body-rules-vocabulary';
+
+const required = () => m.error_required();
+const choice = () => m.error_choice_invalid();
+
+function text(max: number) {
+	return z
+		.string({ error: required })
+		.trim()
+		.max(max, { error: () => m.error_too_long({ max }) });
+}
+const requiredText = (max: number) => text(max).min(1, { error: required });
+const email = requiredText(254).pipe(z.email({ error: () => m.error_email_invalid() }));
+const optionalEmail = text(254).pipe(
+	z.union([z.literal(''), z.email({ error: () => m.error_email_invalid() })])
+);
+
+/** A whole number typed in a form; blank is refused unless `optional`. */
+function wholeNumber() {
+	return z
+		.string({ error: required })
+		.trim()
+		.min(1, { error: required })
+		.regex(/^-?\d+$/, { error: () => m.error_whole_number() })
+		.transform(Number);
+}
+const optionalWholeNumber = z
+	.string()
+	.trim()
+	.regex(/^(-?\d+)?$/, { error: () => m.error_whole_number() })
+	.transform((value) => (value === '' ? null : Number(value)));
+
+const checkbox = z
+	.string()
+	.optional()
+	.transform((value) => value === 'on');
+
+export const newSecretariatSchema = z.object({
+	name: requiredText(120),
+	preset: z.enum([...presetIds, 'scratch'], { error: choice })
+});
+
+export const rulesFormSchema = z.object({
+	quorumKind: z.enum(['majority', 'all', 'fixed'], { error: choice }),
+	quorumSeats: optionalWholeNumber,
+	ordinaryNoticeDays: wholeNumber(),
+	extraordinaryNoticeDays: wholeNumber(),
+	cancellationHours: wholeNumber(),
+	ordinaryFrequency: z.enum(['weekly', 'biweekly', 'monthly', 'bimonthly', 'quarterly'], {
+		error: choice
+	}),
+	abstentionsCount: checkbox,
+	tieCarries: checkbox,
+	remoteAttendanceCounts: checkbox,
+	termKind: z.enum(['years', 'municipal-administration'], { error: choice }),
+	termYears: optionalWholeNumber,
+	maxReelections: optionalWholeNumber,
+	oversightRecipient: text(200),
+	oversightEmail: optionalEmail,
+	oversightDeadline: z.enum(['none', 'end-of-meeting-month', 'end-of-following-month'], {
+		error: choice
+	}),
+	timeZone: z.enum(mexicanTimeZones, { error: choice })
+});
+
+const person = (prefix: 'titular' | 'substitute') => ({
+	[`${prefix}Name`]: text(120),
+	[`${prefix}Position`]: text(160),
+	[`${prefix}Email`]: optionalEmail,
+	[`${prefix}Phone`]: text(40)
+});
+
+/** A seat: its sector and organisation, a titular (name and email required), an optional substitute. */
+export const seatFormSchema = z
+	.object({
+		sector: z.enum(sectors, { error: choice }),
+		organisation: text(200),
+		...person('titular'),
+		...person('substitute')
+	})
+	.superRefine((form, context) => {
+		const values = form as Record<string, string>;
+		if (!values.titularName)
+			context.addIssue({
+				code: 'custom',
+				path: ['titularName'],
+				message: m.error_seat_needs_titular()
+			});
+		if (!values.titularEmail)
+			context.addIssue({ code: 'custom', path: ['titularEmail'], message: m.error_required() });
+		const substituteGiven = ['Name', 'Position', 'Email', 'Phone'].some(
+			(f) => values[`substitute${f}`]
+		);
+		if (substituteGiven && !values.substituteName)
+			context.addIssue({ code: 'custom', path: ['substituteName'], message: m.error_required() });
+		if (substituteGiven && !values.substituteEmail)
+			context.addIssue({ code: 'custom', path: ['substituteEmail'], message: m.error_required() });
+	});
+
+export const memberFormSchema = z.object({
+	role: z.enum(
+		memberRoles.filter((r) => r !== 'titular' && r !== 'substitute') as [
+			'facilitator',
+			...string[]
+		],
+		{ error: choice }
+	),
+	name: requiredText(120),
+	position: text(160),
+	email,
+	phone: text(40)
+});
+
+export const nonWorkingDaySchema = z.object({
+	date: z
+		.string({ error: required })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.error_date_invalid() })
+});

@@ -1,0 +1,21 @@
+import { getDatabase } from '$lib/server/db';
+import { requireSecretariatAction } from '$lib/server/secretariats/access';
+import type { LayoutServerLoad } from './$types';
+
+// The body's name and menu. Each page and action below checks its own action again.
+export const load: LayoutServerLoad = async (event) => {
+	const access = await requireSecretariatAction(
+		await getDatabase(),
+		event,
+		event.params.slug,
+		'secretariat.view'
+	);
+	return {
+		secretariat: { slug: access.secretariat.slug, name: access.secretariat.name },
+		menu: {
+			rules: access.can('secretariat.edit-rules'),
+			members: access.can('secretariat.manage-members'),
+			installation: access.can('installation-record.view')
+		}
+	};
+};

@@ -1,0 +1,81 @@
+import { m } from '$lib/paraglide/messages';
+import { getDatabase } from '$lib/server/db';
+import { requireSecretariatAction } from '$lib/server/secretariats/access';
+import { saveNonWorkingDays } from '$lib/server/secretariats/secretariats';
+import { readNonWorkingDaysFromIcs } from '$lib/server/calendar/ics-import';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
+import { describeRulesIssue } from '$lib/i18n/rules';
+import { listLftRestDays, toLocalDate } from '$lib/rules';
+import { nonWorkingDaySchema } from '$lib/validation/secretariat';
+import type { Actions, PageServerLoad } from './$types';
+
+const edit = 'secretariat.edit-rules' as const;
+const MAX_ICS_BYTES = 256 * 1024;
+
+export const load: PageServerLoad = async (event) => {
+	const access = await requireSecretariatAction(
+		await getDatabase(),
+		event,
+		event.params.slug,
+		edit
+	);
+	const year = Number(toLocalDate(new Date(), access.rules.timeZone).slice(0, 4));
+	return {
+		dates: access.rules.nonWorkingDays,
+		lft: [...listLftRestDays(year), ...listLftRestDays(year + 1)],
+		timeZone: access.rules.timeZone
+	};
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, edit);
+		const form = parseForm(nonWorkingDaySchema, await readFormData(event.request));
+		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
+		const saved = await saveNonWorkingDays(db, access, [
+			...access.rules.nonWorkingDays,
+			form.data.date
+		]);
+		if (!saved.ok) {
+			return refuseForm(400, m.error_form_invalid(), {
+				values: form.data,
+				errors: { date: describeRulesIssue(saved.issues[0]!.code) }
+			});
+		}
+		return { done: true, message: m.non_working_days_added() };
+	},
+	remove: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, edit);
+		const date = String((await readFormData(event.request)).get('date') ?? '');
+		await saveNonWorkingDays(
+			db,
+			access,
+			access.rules.nonWorkingDays.filter((d) => d !== date)
+		);
+		return { done: true, message: m.non_working_days_removed() };
+	},
+	import: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, edit);
+		const file = (await readFormData(event.request)).get('calendar');
+		if (!(file instanceof File) || file.size === 0)
+			return refuseForm(400, m.non_working_days_ics_missing());
+		if (file.size > MAX_ICS_BYTES) return refuseForm(413, m.non_working_days_ics_too_big());
+		const year = Number(toLocalDate(new Date(), access.rules.timeZone).slice(0, 4));
+		const read = readNonWorkingDaysFromIcs(await file.text(), year + 2);
+		if (!read.ok)
+			return refuseForm(
+				400,
+				read.reason === 'ics-empty'
+					? m.non_working_days_ics_empty()
+					: m.non_working_days_ics_unreadable()
+			);
+		const before = new Set(access.rules.nonWorkingDays);
+		const added = read.dates.filter((date) => !before.has(date));
+		const saved = await saveNonWorkingDays(db, access, [...access.rules.nonWorkingDays, ...added]);
+		if (!saved.ok) return refuseForm(400, describeRulesIssue(saved.issues[0]!.code));
+		return { done: true, message: m.non_working_days_imported({ count: added.length }) };
+	}
+};

@@ -1,0 +1,79 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getDatabase } from '$lib/server/db';
+import { requireSecretariatAction } from '$lib/server/secretariats/access';
+import {
+	addMember,
+	inviteMember,
+	listMembers,
+	removeMember,
+	type OtherRole
+} from '$lib/server/secretariats/members';
+import { mailMemberInvitation } from '$lib/server/secretariats/invitation-mail';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
+import { memberFormSchema } from '$lib/validation/secretariat';
+import type { Actions, PageServerLoad } from './$types';
+
+const manage = 'secretariat.manage-members' as const;
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDatabase();
+	const access = await requireSecretariatAction(db, event, event.params.slug, manage);
+	const people = await listMembers(db, access.secretariat.id);
+	return {
+		seats: access.seats.map((seat) => ({
+			id: seat.id,
+			sector: seat.sector,
+			organisation: seat.organisation,
+			holders: people.filter((p) => p.seatId === seat.id)
+		})),
+		others: people.filter((p) => !p.seatId)
+	};
+};
+
+export const actions: Actions = {
+	addMember: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
+		const form = parseForm(memberFormSchema, await readFormData(event.request));
+		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
+		const { role, ...person } = form.data;
+		const added = await addMember(db, access.secretariat.id, role as OtherRole, person);
+		if (!added.ok)
+			return refuseForm(409, m.error_form_invalid(), {
+				values: form.data,
+				errors: { role: m.members_facilitator_exists() }
+			});
+		return { done: true, message: m.members_added({ name: added.member.name }) };
+	},
+	removeMember: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
+		const memberId = String((await readFormData(event.request)).get('memberId') ?? '');
+		if (!(await removeMember(db, access.secretariat.id, memberId))) error(404);
+		return { done: true, message: m.members_removed() };
+	},
+	invite: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
+		const memberId = String((await readFormData(event.request)).get('memberId') ?? '');
+		const member = (await listMembers(db, access.secretariat.id)).find((p) => p.id === memberId);
+		if (!member) error(404);
+		const outcome = await inviteMember(db, member, access.user.id);
+		const status = await mailMemberInvitation(db, outcome, {
+			origin: event.url.origin,
+			inviter: access.user.name,
+			secretariatName: access.secretariat.name,
+			secretariatSlug: access.secretariat.slug
+		});
+		const message =
+			outcome.kind === 'linked'
+				? m.members_linked({ email: member.email })
+				: {
+						sent: m.invitations_sent,
+						stored: m.invitations_stored,
+						failed: m.invitations_mail_failed
+					}[status]({ email: member.email });
+		return { done: status !== 'failed', message };
+	}
+};

@@ -1,0 +1,76 @@
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getDatabase } from '$lib/server/db';
+import { requireSecretariatAction } from '$lib/server/secretariats/access';
+import { listMembers, removeSeat, saveSeat } from '$lib/server/secretariats/members';
+import type { RulesIssues } from '$lib/server/secretariats/secretariats';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
+import { describeRulesIssue } from '$lib/i18n/rules';
+import { sectors } from '$lib/rules';
+import { seatFormSchema } from '$lib/validation/secretariat';
+import type { Actions, PageServerLoad } from './$types';
+
+const manage = 'secretariat.manage-members' as const;
+const isNew = (seat: string) => seat === 'nuevo';
+
+function describeIssues(issues: RulesIssues): string {
+	return [...new Set(issues.map((issue) => describeRulesIssue(issue.code)))].join(' ');
+}
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDatabase();
+	const access = await requireSecretariatAction(db, event, event.params.slug, manage);
+	const { seat: seatParam } = event.params;
+	if (isNew(seatParam))
+		return { isNew: true, sectors, values: { sector: 'civil-society' } as Record<string, string> };
+	const seat = access.seats.find((s) => s.id === seatParam);
+	if (!seat) error(404);
+	const holders = (await listMembers(db, access.secretariat.id)).filter(
+		(p) => p.seatId === seat.id
+	);
+	const values: Record<string, string> = { sector: seat.sector, organisation: seat.organisation };
+	for (const holder of holders) {
+		const prefix = holder.role === 'titular' ? 'titular' : 'substitute';
+		Object.assign(values, {
+			[`${prefix}Name`]: holder.name,
+			[`${prefix}Position`]: holder.position,
+			[`${prefix}Email`]: holder.email,
+			[`${prefix}Phone`]: holder.phone
+		});
+	}
+	return { isNew: false, sectors, values };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
+		const form = parseForm(seatFormSchema, await readFormData(event.request));
+		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
+		const f = form.data as Record<string, string> & { sector: (typeof sectors)[number] };
+		const person = (prefix: string) => ({
+			name: f[`${prefix}Name`]!,
+			position: f[`${prefix}Position`]!,
+			email: f[`${prefix}Email`]!,
+			phone: f[`${prefix}Phone`]!
+		});
+		const seatId = isNew(event.params.seat) ? null : event.params.seat;
+		const saved = await saveSeat(db, access, seatId, {
+			sector: f.sector,
+			organisation: f.organisation!,
+			titular: person('titular'),
+			substitute: f.substituteName ? person('substitute') : null
+		});
+		if (!saved.ok && 'reason' in saved) error(404);
+		if (!saved.ok) return refuseForm(400, describeIssues(saved.issues), { values: f });
+		redirect(303, `/secretariados/${access.secretariat.slug}/integrantes`);
+	},
+	remove: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
+		const removed = await removeSeat(db, access, event.params.seat);
+		if (!removed.ok && 'reason' in removed) error(404);
+		if (!removed.ok) return refuseForm(400, describeIssues(removed.issues));
+		redirect(303, `/secretariados/${access.secretariat.slug}/integrantes`);
+	}
+};
