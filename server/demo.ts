@@ -1,12 +1,21 @@
 /**
- * `npm run demo`: seeds the embedded database with demo accounts, idempotently (a second run
- * finds them and changes nothing), and prints how to sign in. Later features add their demo data
- * here too.
+ * `npm run demo`: seeds the embedded database, idempotently (a second run finds everything and
+ * changes nothing), and prints how to sign in: demo accounts, and three secretariats, one from each
+ * preset — Zacatecas with its seven seats filled (titulares and substitutes), a facilitator, a
+ * companion and an observer; the INAI-template body and Tacámbaro's with their seats.
  */
+import { eq, notInArray } from 'drizzle-orm';
 import { hashPassword } from '../src/lib/server/auth/password';
 import type { Database } from '../src/lib/server/db/index';
-import { users } from '../src/lib/server/db/schema';
-import { notInArray } from 'drizzle-orm';
+import { secretariats, users } from '../src/lib/server/db/schema';
+import { createSecretariat, loadSecretariat } from '../src/lib/server/secretariats/secretariats';
+import {
+	addMember,
+	linkMembershipsToUser,
+	saveSeat,
+	type Person
+} from '../src/lib/server/secretariats/members';
+import { DEMO_BODIES, type DemoBody } from './demo-bodies';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
 
@@ -29,9 +38,32 @@ export const DEMO_ACCOUNTS = [
 	}
 ] as const;
 
+/** Creates one demo body with its people, unless a body with its name's slug already exists. */
+async function seedBody(db: Database, body: DemoBody): Promise<void> {
+	const [existing] = await db
+		.select({ id: secretariats.id })
+		.from(secretariats)
+		.where(eq(secretariats.slug, body.slug));
+	if (existing) return;
+	const created = await createSecretariat(db, { name: body.name, presetId: body.presetId });
+	for (const [index, seat] of body.seats.entries()) {
+		const loaded = (await loadSecretariat(db, created.slug))!;
+		const saved = await saveSeat(db, loaded, loaded.seats[index]!.id, {
+			sector: loaded.seats[index]!.sector,
+			organisation: seat.organisation,
+			titular: seat.titular,
+			substitute: seat.substitute
+		});
+		if (!saved.ok)
+			throw new Error(`demo seat ${index} of ${body.slug} refused: ${JSON.stringify(saved)}`);
+	}
+	for (const other of body.others)
+		await addMember(db, created.id, other.role, other.person as Person);
+}
+
 /**
- * Inserts the demo accounts that are missing and prints the sign-in details. Refuses a database
- * that holds anyone else: the demo's admin password is public, and must never reach a real one.
+ * Inserts what is missing and prints the sign-in details. Refuses a database that holds anyone
+ * else: the demo's admin password is public, and must never reach a real instance.
  */
 export async function seedDemo(db: Database): Promise<void> {
 	const demoEmails: string[] = DEMO_ACCOUNTS.map((account) => account.email);
@@ -47,8 +79,23 @@ export async function seedDemo(db: Database): Promise<void> {
 		.insert(users)
 		.values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash, locale: 'es-MX' })))
 		.onConflictDoNothing({ target: users.email });
+	for (const body of DEMO_BODIES) await seedBody(db, body);
+	for (const account of await db.select({ id: users.id, email: users.email }).from(users)) {
+		await linkMembershipsToUser(db, account);
+	}
 	const lines = DEMO_ACCOUNTS.map(
 		(a) => `  ${a.email.padEnd(40)} ${DEMO_PASSWORD}${a.isInstanceAdmin ? '  (admin)' : ''}`
 	);
-	console.log(['', 'Cuentas de demostración / Demo accounts:', ...lines, ''].join('\n'));
+	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}`);
+	console.log(
+		[
+			'',
+			'Cuentas de demostración / Demo accounts:',
+			...lines,
+			'',
+			'Secretariados:',
+			...bodies,
+			''
+		].join('\n')
+	);
 }
