@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { linkMailedTo } from './mail';
+import { ADMIN, signIn, signOut } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,18 +15,6 @@ const admin = {
 	password: 'contraseña de admin 1'
 };
 const member = { name: 'Beto Juárez', email: 'beto@mesa.test', password: 'contraseña de beto 1' };
-
-async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/entrar');
-	await page.getByLabel('Correo electrónico').fill(email);
-	await page.getByLabel('Contraseña').fill(password);
-	await page.getByRole('button', { name: 'Entrar' }).click();
-}
-
-async function signOut(page: Page) {
-	await page.getByRole('button', { name: 'Salir' }).click();
-	await expect(page).toHaveURL(/\/entrar$/);
-}
 
 test('the first visitor creates the first account, after a refused invalid attempt', async ({
 	page
