@@ -7,11 +7,17 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { and, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import { getDatabase } from '../src/lib/server/db/index';
-import { authSessions } from '../src/lib/server/db/schema';
-import { readAuthSessionCookie, validateAuthSessionToken } from '../src/lib/server/auth/session';
+import { authSessions, secretariats } from '../src/lib/server/db/schema';
+import { listRolesInSecretariat } from '../src/lib/server/secretariats/access';
+import { can } from '../src/lib/permissions/matrix';
+import {
+	readAuthSessionCookie,
+	validateAuthSessionToken,
+	type SessionUser
+} from '../src/lib/server/auth/session';
 import { log } from '../src/lib/server/log';
 import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
@@ -52,12 +58,23 @@ function isForeignOrigin(request: IncomingMessage): boolean {
 }
 
 /**
- * Which rights a signed-in user has on a room. Until meetings exist, every room is a document
- * shared by the instance's signed-in users; the live-room issue replaces this with the
- * permission matrix (read-only for observers and the public).
+ * A room belongs to a secretariat: its name is `<secretariat-slug>:<document>`. The permission
+ * matrix decides the rights: whoever may edit the minutes gets read-write, whoever may only read
+ * them gets read-only, anyone else is refused (403) — so a member of one body never opens another
+ * body's documents.
  */
-function accessFor(_userId: string, _room: string): Access {
-	return 'read-write';
+async function decideRoomAccess(user: SessionUser, roomName: string): Promise<Access | null> {
+	const slug = roomName.split(':')[0] ?? '';
+	const db = await getDatabase();
+	const [secretariat] = await db
+		.select({ id: secretariats.id })
+		.from(secretariats)
+		.where(eq(secretariats.slug, slug));
+	if (!secretariat) return null;
+	const roles = await listRolesInSecretariat(db, user, secretariat.id);
+	if (can(roles, 'minutes.edit')) return 'read-write';
+	if (can(roles, 'minutes.read')) return 'read-only';
+	return null;
 }
 
 export function createYjsServer(): YjsServer {
@@ -95,6 +112,7 @@ export function createYjsServer(): YjsServer {
 		socket: Duplex,
 		head: Buffer,
 		roomName: string,
+		access: Access,
 		session: { id: string; userId: string }
 	) {
 		wss.handleUpgrade(request, socket, head, (ws) => {
@@ -103,7 +121,6 @@ export function createYjsServer(): YjsServer {
 				room = new Room(roomName);
 				rooms.set(roomName, room);
 			}
-			const access = accessFor(session.userId, roomName);
 			const connection = new Connection(
 				ws,
 				room,
@@ -135,7 +152,9 @@ export function createYjsServer(): YjsServer {
 			: null;
 		if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
 		if (!session) return refuseUpgrade(socket, 401, 'Unauthorized');
-		admit(request, socket, head, roomName, { id: session.id, userId: session.user.id });
+		const access = await decideRoomAccess(session.user, roomName);
+		if (!access) return refuseUpgrade(socket, 403, 'Forbidden');
+		admit(request, socket, head, roomName, access, { id: session.id, userId: session.user.id });
 	}
 
 	return {

@@ -3,17 +3,13 @@
  * fresh embedded database. The steps build on each other (the first account exists once), so
  * they run in order.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { linkMailedTo } from './mail';
-import { ADMIN, signIn, signOut } from './session';
+import { ADMIN, signIn, signOut, tryRoom } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
-const admin = {
-	name: 'Adriana Ramírez',
-	email: 'admin@mesa.test',
-	password: 'contraseña de admin 1'
-};
+const admin = ADMIN;
 const member = { name: 'Beto Juárez', email: 'beto@mesa.test', password: 'contraseña de beto 1' };
 
 test('the first visitor creates the first account, after a refused invalid attempt', async ({
@@ -157,29 +153,17 @@ test('an English browser gets English before anyone signs in', async ({ browser 
 	await context.close();
 });
 
-test('the WebSocket endpoint refuses a browser without a session and accepts one with it', async ({
+test('the WebSocket endpoint refuses a browser without a session, and a member of no body', async ({
 	page,
 	browser
 }) => {
-	const tryRoom = (p: Page) =>
-		p.evaluate(
-			() =>
-				new Promise<string>((resolve) => {
-					const socket = new WebSocket(`ws://${location.host}/yjs/prueba`);
-					socket.onopen = () => {
-						socket.close();
-						resolve('open');
-					};
-					socket.onclose = (event) => resolve(`closed ${event.code}`);
-				})
-		);
 	const anonymous = await browser.newContext();
 	const anonymousPage = await anonymous.newPage();
 	await anonymousPage.goto('/entrar');
-	expect(await tryRoom(anonymousPage)).toBe('closed 1006');
+	expect(await tryRoom(anonymousPage, 'prueba:acta')).toBe('closed 1006');
 	await anonymous.close();
 
 	await signIn(page, member.email, member.password);
 	await expect(page.getByRole('heading', { name: `Hola, ${member.name}.` })).toBeVisible();
-	expect(await tryRoom(page)).toBe('open');
+	expect(await tryRoom(page, 'prueba:acta')).toBe('closed 1006');
 });

@@ -34,3 +34,19 @@ export async function signInAsAdmin(page: Page) {
 	await signIn(page, ADMIN.email, ADMIN.password);
 	await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
 }
+
+/** Opens the Yjs room from the page's browser and says whether it opened or how it closed. */
+export function tryRoom(page: Page, room: string): Promise<string> {
+	return page.evaluate(
+		(name) =>
+			new Promise<string>((resolve) => {
+				const socket = new WebSocket(`ws://${location.host}/yjs/${name}`);
+				socket.onopen = () => {
+					socket.close();
+					resolve('open');
+				};
+				socket.onclose = (event) => resolve(`closed ${event.code}`);
+			}),
+		room
+	);
+}

@@ -8,7 +8,13 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createPostgresDatabase, engines } from '../support/databases';
 import http from 'node:http';
-import { signIn, signUpFirstAccount, startApp, type AppProcess } from '../support/app-process';
+import {
+	createBodyWithFacilitator,
+	signIn,
+	signUpFirstAccount,
+	startApp,
+	type AppProcess
+} from '../support/app-process';
 
 /** A WebSocket class that sends a cookie, for the stock y-websocket client running in Node. */
 function webSocketWithCookie(cookie: string) {
@@ -131,8 +137,10 @@ describe.each(engines)('the app process on %s', (engine) => {
 
 	// The tests below run in order, on the account this one creates.
 	let cookie: string;
+	let slug: string;
 	it('creates the first account through the form, after which sign-up is closed', async () => {
 		cookie = await signUpFirstAccount(app);
+		slug = await createBodyWithFacilitator(app, cookie);
 		expect(cookie).toMatch(/^auth_session=[a-z0-9]+\.[a-z0-9]+$/);
 		await expect(signUpFirstAccount(app, 'second@example.mx')).rejects.toThrow(
 			'sign-up failed: 403'
@@ -140,7 +148,7 @@ describe.each(engines)('the app process on %s', (engine) => {
 	});
 
 	it('refuses a WebSocket upgrade with 401 without a valid auth-session cookie', async () => {
-		const url = `${app.url.replace('http', 'ws')}/yjs/sala-1`;
+		const url = `${app.url.replace('http', 'ws')}/yjs/${slug}:acta-1`;
 		expect(await upgradeStatus(url)).toBe(401);
 		expect(await upgradeStatus(url, { cookie: 'auth_session=forged.token' })).toBe(401);
 		const [id] = cookie.slice('auth_session='.length).split('.');
@@ -154,8 +162,8 @@ describe.each(engines)('the app process on %s', (engine) => {
 		const options = { WebSocketPolyfill: webSocketWithCookie(cookie) as never, disableBc: true };
 		const docA = new Y.Doc();
 		const docB = new Y.Doc();
-		const a = new WebsocketProvider(serverUrl, 'sala-2', docA, options);
-		const b = new WebsocketProvider(serverUrl, 'sala-2', docB, options);
+		const a = new WebsocketProvider(serverUrl, `${slug}:acta-2`, docA, options);
+		const b = new WebsocketProvider(serverUrl, `${slug}:acta-2`, docB, options);
 		try {
 			await waitFor(() => a.synced && b.synced);
 			docA.getText('acta').insert(0, 'Acuerdo 1: se aprueba el orden del día.');
@@ -171,7 +179,7 @@ describe.each(engines)('the app process on %s', (engine) => {
 
 	it('closes an open WebSocket once its login signs out', async () => {
 		const second = await signIn(app, 'admin@example.mx');
-		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/sala-4`, {
+		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/${slug}:acta-4`, {
 			headers: { cookie: second }
 		});
 		await new Promise((resolve) => socket.on('open', resolve));
@@ -189,12 +197,12 @@ describe.each(engines)('the app process on %s', (engine) => {
 		expect(signOut.status).toBe(303);
 		expect(await closed).toBe(4401);
 		expect(
-			await upgradeStatus(`${app.url.replace('http', 'ws')}/yjs/sala-4`, { cookie: second })
+			await upgradeStatus(`${app.url.replace('http', 'ws')}/yjs/${slug}:acta-4`, { cookie: second })
 		).toBe(401);
 	});
 
 	it('survives garbage and oversized frames, closing only the offending connection', async () => {
-		const url = `${app.url.replace('http', 'ws')}/yjs/sala-ruido`;
+		const url = `${app.url.replace('http', 'ws')}/yjs/${slug}:ruido`;
 		const noisy = new WebSocket(url, { headers: { cookie } });
 		await new Promise((resolve) => noisy.on('open', resolve));
 		const noisyClosed = new Promise<number>((resolve) =>
@@ -237,7 +245,7 @@ describe.each(engines)('the app process on %s', (engine) => {
 	});
 
 	it('stops within 10 s on SIGTERM, closing an open WebSocket as going away', async () => {
-		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/sala-3`, {
+		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/${slug}:acta-3`, {
 			headers: { cookie }
 		});
 		await new Promise((resolve) => socket.on('open', resolve));

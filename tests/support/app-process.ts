@@ -126,3 +126,51 @@ export async function signIn(app: AppProcess, email: string): Promise<string> {
 	if (response.status !== 303 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
 	return cookie.split(';')[0]!;
 }
+
+const form = (app: AppProcess, cookie: string) => ({
+	origin: app.url,
+	cookie,
+	'content-type': 'application/x-www-form-urlencoded',
+	accept: 'text/html'
+});
+
+/**
+ * Through the real forms: creates a secretariat (INAI template) and makes the signed-in admin its
+ * facilitator, so that they may edit its documents. Returns the body's slug.
+ */
+export async function createBodyWithFacilitator(
+	app: AppProcess,
+	cookie: string,
+	email = 'admin@example.mx'
+): Promise<string> {
+	const created = await fetch(`${app.url}/secretariados/nuevo`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: form(app, cookie),
+		body: new URLSearchParams({ name: `Cuerpo ${Date.now()}`, preset: 'inai-stl' })
+	});
+	const slug = created.headers.get('location')?.split('/').pop();
+	if (created.status !== 303 || !slug)
+		throw new Error(`could not create a body: ${created.status}`);
+	const members = `${app.url}/secretariados/${slug}/integrantes`;
+	await fetch(`${members}?/addMember`, {
+		method: 'POST',
+		headers: form(app, cookie),
+		body: new URLSearchParams({
+			role: 'facilitator',
+			name: 'Admin',
+			position: '',
+			email,
+			phone: ''
+		})
+	});
+	const page = await (await fetch(members, { headers: { cookie } })).text();
+	const memberId = page.match(/name="memberId" value="([0-9a-f-]{36})"/)?.[1];
+	if (!memberId) throw new Error('the facilitator was not added');
+	await fetch(`${members}?/invite`, {
+		method: 'POST',
+		headers: form(app, cookie),
+		body: new URLSearchParams({ memberId })
+	});
+	return slug;
+}
