@@ -2,22 +2,26 @@
  * The demo's three bodies, one per preset, with invented people (example.mx-style addresses under
  * demo.mesa-abierta.mx, which the demo accounts share so that signing in shows their seats).
  */
-import type { OtherRole, Person } from '../src/lib/server/secretariats/members';
+import type { OtherRole, Person, SeatHolder } from '../src/lib/server/secretariats/members';
 
 export interface DemoBody {
 	slug: string;
 	name: string;
 	presetId: 'zacatecas-stl' | 'inai-stl' | 'tacambaro-stm';
 	/** In the preset's seat order. */
-	seats: { organisation: string; titular: Person; substitute: Person | null }[];
+	seats: { organisation: string; titular: SeatHolder; substitute: SeatHolder | null }[];
 	others: { role: OtherRole; person: Person }[];
 }
 
-const person = (name: string, position: string, email: string, phone = ''): Person => ({
+/** Every demo seat holder serves the term installed on 15 January 2026 (one year, Z art. 5). */
+const TERM = { termStartsOn: '2026-01-15', termEndsOn: '2027-01-14', reelections: 0 };
+
+const person = (name: string, position: string, email: string, phone = ''): SeatHolder => ({
 	name,
 	position,
 	email: `${email}@demo.mesa-abierta.mx`,
-	phone
+	phone,
+	...TERM
 });
 
 export const DEMO_BODIES: DemoBody[] = [
@@ -65,7 +69,8 @@ export const DEMO_BODIES: DemoBody[] = [
 					name: 'Ana Karen Torres Ruiz',
 					position: 'Integrante',
 					email: 'sociedad.civil@demo.mesa-abierta.mx',
-					phone: '492 100 0005'
+					phone: '492 100 0005',
+					...TERM
 				}
 			},
 			{
@@ -79,7 +84,8 @@ export const DEMO_BODIES: DemoBody[] = [
 					name: 'Ricardo Salas Vega',
 					position: 'Comisionado presidente',
 					email: 'garante@demo.mesa-abierta.mx',
-					phone: '492 100 0007'
+					phone: '492 100 0007',
+					...TERM
 				},
 				substitute: person('Norma Lizeth Acuña', 'Comisionada', 'zac.garante.suplente')
 			}

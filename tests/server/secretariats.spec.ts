@@ -34,7 +34,10 @@ const person = (name: string, email: string) => ({
 	name,
 	position: 'Cargo',
 	email,
-	phone: '55 0000 0000'
+	phone: '55 0000 0000',
+	termStartsOn: '2026-01-15',
+	termEndsOn: '2027-01-14',
+	reelections: 0
 });
 
 describe.each(engines)('secretariats on %s', (engine) => {
@@ -166,6 +169,28 @@ describe.each(engines)('secretariats on %s', (engine) => {
 		});
 		expect(record.substitutes[2]).toMatchObject({ representative: 'Supl', email: 'supl@x.mx' });
 		expect(record.titulares[0]!.representative).toBe('');
+	});
+
+	it('refuses more re-elections than the rules allow (Zacatecas: once)', async () => {
+		const created = await createSecretariat(database.db, { name: 'Z', presetId: 'zacatecas-stl' });
+		const loaded = await load(created.slug);
+		const seat = loaded.seats[0]!;
+		const input = {
+			sector: seat.sector,
+			organisation: '',
+			titular: { ...person('T', 't@x.mx'), reelections: 2 },
+			substitute: null
+		};
+		expect(await saveSeat(database.db, loaded, seat.id, input)).toEqual({
+			ok: false,
+			issues: [{ path: 'term.maxReelections', code: 'rules.term.reelections-exceeded' }]
+		});
+		expect(
+			await saveSeat(database.db, loaded, seat.id, {
+				...input,
+				titular: { ...input.titular, reelections: 1 }
+			})
+		).toEqual({ ok: true });
 	});
 
 	it('allows one facilitator per body', async () => {

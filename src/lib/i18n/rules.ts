@@ -38,3 +38,8 @@ export function rulesOptionLabel(field: string, value: string): string {
 export function rulesParamLabel(param: string): string {
 	return lookUp(`rules_param_${param}`, () => param);
 }
+
+/** A time zone's name, e.g. 'America/Mexico_City' → "Centro (Ciudad de México)". */
+export function timeZoneLabel(zone: string): string {
+	return lookUp(`rules_option_time_zone_${zone.toLowerCase().replace(/[/-]/g, '_')}`, () => zone);
+}

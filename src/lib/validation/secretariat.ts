@@ -48,7 +48,20 @@ export const newSecretariatSchema = z.object({
 	preset: z.enum([...presetIds, 'scratch'], { error: choice })
 });
 
+const role = z.enum(['guarantor', 'facilitator'], { error: choice });
+
 export const rulesFormSchema = z.object({
+	kind: z.enum(['stl', 'stm'], { error: choice }),
+	seatCountMin: wholeNumber(),
+	seatCountMax: optionalWholeNumber,
+	minCivilSocietyPersons: wholeNumber(),
+	convenedBy: role,
+	presidedBy: z.enum(['guarantor', 'facilitator', 'none'], { error: choice }),
+	directedBy: role,
+	decisionMethod: z.enum(['consensus-then-vote', 'vote'], { error: choice }),
+	minutesSignedBy: z.enum(['all-members', 'members-who-took-part'], { error: choice }),
+	observersPromotion: z.enum(['at-least-one-meeting-per-term', 'in-meetings'], { error: choice }),
+	removalMinProposers: wholeNumber(),
 	quorumKind: z.enum(['majority', 'all', 'fixed'], { error: choice }),
 	quorumSeats: optionalWholeNumber,
 	ordinaryNoticeDays: wholeNumber(),
@@ -71,11 +84,22 @@ export const rulesFormSchema = z.object({
 	timeZone: z.enum(mexicanTimeZones, { error: choice })
 });
 
+const optionalDate = z
+	.string()
+	.trim()
+	.regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: () => m.error_date_invalid() });
+
 const person = (prefix: 'titular' | 'substitute') => ({
 	[`${prefix}Name`]: text(120),
 	[`${prefix}Position`]: text(160),
 	[`${prefix}Email`]: optionalEmail,
-	[`${prefix}Phone`]: text(40)
+	[`${prefix}Phone`]: text(40),
+	[`${prefix}TermStartsOn`]: optionalDate,
+	[`${prefix}TermEndsOn`]: optionalDate,
+	[`${prefix}Reelections`]: z
+		.string()
+		.trim()
+		.regex(/^\d*$/, { error: () => m.error_whole_number() })
 });
 
 /** A seat: its sector and organisation, a titular (name and email required), an optional substitute. */

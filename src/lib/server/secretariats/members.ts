@@ -20,11 +20,18 @@ export interface Person {
 	phone: string;
 }
 
+/** A seat holder: a person with the term they serve (Z art. 5, I I.4–5, T I.4). */
+export interface SeatHolder extends Person {
+	termStartsOn: string | null;
+	termEndsOn: string | null;
+	reelections: number;
+}
+
 export interface SeatInput {
 	sector: BodyRules['seats'][number]['sector'];
 	organisation: string;
-	titular: Person;
-	substitute: Person | null;
+	titular: SeatHolder;
+	substitute: SeatHolder | null;
 }
 
 /** Everyone of a secretariat, seat holders first in seat order. */
@@ -50,7 +57,7 @@ async function upsertSeatHolder(
 	secretariatId: string,
 	seatId: string,
 	role: 'titular' | 'substitute',
-	person: Person | null
+	person: SeatHolder | null
 ) {
 	const [current] = await tx
 		.select()
@@ -85,6 +92,15 @@ export async function saveSeat(
 ): Promise<{ ok: true } | { ok: false; issues: RulesIssues } | { ok: false; reason: 'not-found' }> {
 	const existing = seatId ? loaded.seats.find((seat) => seat.id === seatId) : null;
 	if (seatId && !existing) return { ok: false, reason: 'not-found' };
+	// Z art. 5, I I.5: re-election once at most where the rules set a limit.
+	const limit = loaded.rules.term.maxReelections;
+	const holders = [input.titular, input.substitute].filter((h): h is SeatHolder => h !== null);
+	if (limit !== null && holders.some((holder) => holder.reelections > limit)) {
+		return {
+			ok: false,
+			issues: [{ path: 'term.maxReelections', code: 'rules.term.reelections-exceeded' }]
+		};
+	}
 	const key = existing?.key ?? nextSeatKey(loaded, input.sector);
 	const seatList = existing
 		? loaded.rules.seats.map((seat) => (seat.id === key ? { id: key, sector: input.sector } : seat))

@@ -10,6 +10,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The form field that shows a rules issue, by the issue's path in BodyRules. */
 const fieldOfPath: [RegExp, string][] = [
+	[/^seats\.below-minimum|^seatCount\.min/, 'seatCountMin'],
+	[/^seats\.above-maximum|^seatCount/, 'seatCountMax'],
+	[/^seats\.civil-society|^minCivilSociety/, 'minCivilSocietyPersons'],
+	[/^removal/, 'removalMinProposers'],
+	[/^term\.municipal-term-needs-stm/, 'termKind'],
 	[/^quorum\.seats|^quorum$/, 'quorumSeats'],
 	[/^notice\.ordinary/, 'ordinaryNoticeDays'],
 	[/^notice/, 'extraordinaryNoticeDays'],
@@ -24,7 +29,11 @@ const fieldOfPath: [RegExp, string][] = [
 function errorsOfIssues(issues: RulesIssues): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of issues) {
-		const field = fieldOfPath.find(([pattern]) => pattern.test(issue.path))?.[1] ?? 'form';
+		// Matched on the code's subject (seats.above-maximum) or else on the path (quorum.seats).
+		const subject = issue.code.replace(/^rules\./, '');
+		const field =
+			fieldOfPath.find(([pattern]) => pattern.test(subject) || pattern.test(issue.path))?.[1] ??
+			'form';
 		errors[field] ??= describeRulesIssue(issue.code);
 	}
 	return errors;
@@ -32,6 +41,17 @@ function errorsOfIssues(issues: RulesIssues): FieldErrors {
 
 function formValues(rules: BodyRules, oversightEmail: string | null): Record<string, string> {
 	return {
+		kind: rules.kind,
+		seatCountMin: String(rules.seatCount.min),
+		seatCountMax: rules.seatCount.max === null ? '' : String(rules.seatCount.max),
+		minCivilSocietyPersons: String(rules.minCivilSocietyPersons),
+		convenedBy: rules.convenedBy,
+		presidedBy: rules.presidedBy,
+		directedBy: rules.directedBy,
+		decisionMethod: rules.decision.method,
+		minutesSignedBy: rules.minutes.signedBy,
+		observersPromotion: rules.observers.promotion,
+		removalMinProposers: String(rules.removal.minProposers),
 		quorumKind: rules.quorum.kind,
 		quorumSeats: rules.quorum.kind === 'fixed' ? String(rules.quorum.seats) : '',
 		ordinaryNoticeDays: String(rules.notice.ordinaryBusinessDays),
@@ -78,6 +98,15 @@ export const actions: Actions = {
 		const f = form.data;
 		const { rules } = access;
 		const changes: Partial<BodyRules> = {
+			kind: f.kind,
+			seatCount: { min: f.seatCountMin, max: f.seatCountMax },
+			minCivilSocietyPersons: f.minCivilSocietyPersons,
+			convenedBy: f.convenedBy,
+			presidedBy: f.presidedBy,
+			directedBy: f.directedBy,
+			minutes: { ...rules.minutes, signedBy: f.minutesSignedBy },
+			observers: { ...rules.observers, promotion: f.observersPromotion },
+			removal: { ...rules.removal, minProposers: f.removalMinProposers },
 			quorum:
 				f.quorumKind === 'fixed'
 					? { kind: 'fixed', seats: f.quorumSeats ?? 0 }

@@ -6,7 +6,7 @@ import { listMembers, removeSeat, saveSeat } from '$lib/server/secretariats/memb
 import type { RulesIssues } from '$lib/server/secretariats/secretariats';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { describeRulesIssue } from '$lib/i18n/rules';
-import { sectors } from '$lib/rules';
+import { computeTermEnd, sectors } from '$lib/rules';
 import { seatFormSchema } from '$lib/validation/secretariat';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +35,10 @@ export const load: PageServerLoad = async (event) => {
 			[`${prefix}Name`]: holder.name,
 			[`${prefix}Position`]: holder.position,
 			[`${prefix}Email`]: holder.email,
-			[`${prefix}Phone`]: holder.phone
+			[`${prefix}Phone`]: holder.phone,
+			[`${prefix}TermStartsOn`]: holder.termStartsOn ?? '',
+			[`${prefix}TermEndsOn`]: holder.termEndsOn ?? '',
+			[`${prefix}Reelections`]: String(holder.reelections)
 		});
 	}
 	return { isNew: false, sectors, values };
@@ -48,12 +51,22 @@ export const actions: Actions = {
 		const form = parseForm(seatFormSchema, await readFormData(event.request));
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const f = form.data as Record<string, string> & { sector: (typeof sectors)[number] };
-		const person = (prefix: string) => ({
-			name: f[`${prefix}Name`]!,
-			position: f[`${prefix}Position`]!,
-			email: f[`${prefix}Email`]!,
-			phone: f[`${prefix}Phone`]!
-		});
+		const person = (prefix: string) => {
+			const termStartsOn = f[`${prefix}TermStartsOn`] || null;
+			// A blank end is the rules' own: one term from the start (Z art. 5, I I.4).
+			const computed = termStartsOn
+				? computeTermEnd(access.rules, { installedOn: termStartsOn })
+				: null;
+			return {
+				name: f[`${prefix}Name`]!,
+				position: f[`${prefix}Position`]!,
+				email: f[`${prefix}Email`]!,
+				phone: f[`${prefix}Phone`]!,
+				termStartsOn,
+				termEndsOn: f[`${prefix}TermEndsOn`] || (computed?.ok ? computed.lastDay : null),
+				reelections: Number(f[`${prefix}Reelections`] || 0)
+			};
+		};
 		const seatId = isNew(event.params.seat) ? null : event.params.seat;
 		const saved = await saveSeat(db, access, seatId, {
 			sector: f.sector,
@@ -62,7 +75,15 @@ export const actions: Actions = {
 			substitute: f.substituteName ? person('substitute') : null
 		});
 		if (!saved.ok && 'reason' in saved) error(404);
-		if (!saved.ok) return refuseForm(400, describeIssues(saved.issues), { values: f });
+		if (!saved.ok) {
+			const reelections = saved.issues.some(
+				(issue) => issue.code === 'rules.term.reelections-exceeded'
+			);
+			const errors: Record<string, string> = reelections
+				? { titularReelections: describeIssues(saved.issues) }
+				: {};
+			return refuseForm(400, describeIssues(saved.issues), { values: f, errors });
+		}
 		redirect(303, `/secretariados/${access.secretariat.slug}/integrantes`);
 	},
 	remove: async (event) => {
