@@ -190,3 +190,54 @@ test("a secretariat admin manages their own body and cannot reach another's page
 	await page.goto(`/secretariados/${slugs[0]}/integrantes`);
 	await expect(page.getByText('intruso@mesa.test')).toHaveCount(0);
 });
+
+test('non-working days are imported from an .ics file and the installation act lists the seat holders', async ({
+	page
+}) => {
+	await signInAsAdmin(page);
+	await page.goto(`/secretariados/${slugs[1]}/dias-inhabiles`);
+	const ics = [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Gobierno//Calendario//ES',
+		'BEGIN:VEVENT',
+		'UID:vacaciones-2026',
+		'DTSTAMP:20260101T000000Z',
+		'SUMMARY:Vacaciones de invierno',
+		'DTSTART;VALUE=DATE:20261221',
+		'DTEND;VALUE=DATE:20261223',
+		'END:VEVENT',
+		'END:VCALENDAR'
+	].join('\r\n');
+	await page
+		.getByLabel('Archivo de calendario (.ics)')
+		.setInputFiles({ name: 'inhabiles.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+	await page.getByRole('button', { name: 'Importar' }).click();
+	await expect(page.getByRole('status')).toHaveText('Se importaron 2 días inhábiles nuevos.');
+	await expect(page.locator('time[datetime="2026-12-21"]').first()).toBeVisible();
+	await expect(page.locator('time[datetime="2026-12-22"]').first()).toBeVisible();
+
+	await page
+		.getByLabel('Archivo de calendario (.ics)')
+		.setInputFiles({
+			name: 'foto.ics',
+			mimeType: 'text/calendar',
+			buffer: Buffer.from('no es un calendario')
+		});
+	await page.getByRole('button', { name: 'Importar' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'No pudimos leer el archivo: no parece un calendario .ics.'
+	);
+
+	await page.goto(`/secretariados/${slugs[1]}/instalacion`);
+	const substitutes = page.getByRole('table', { name: 'Suplentes' });
+	await expect(substitutes.getByRole('row', { name: /Sociedad civil/ })).toContainText(
+		'Samuel Reyes Ortiz'
+	);
+	await expect(substitutes.getByRole('row', { name: /Sociedad civil/ })).toContainText(
+		'samuel@mesa.test'
+	);
+	await expect(
+		page.getByRole('table', { name: 'Integrantes' }).getByRole('row', { name: /Sociedad civil/ })
+	).toContainText('Beatriz Ochoa Lara');
+});
