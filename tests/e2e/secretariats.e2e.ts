@@ -217,13 +217,11 @@ test('non-working days are imported from an .ics file and the installation act l
 	await expect(page.locator('time[datetime="2026-12-21"]').first()).toBeVisible();
 	await expect(page.locator('time[datetime="2026-12-22"]').first()).toBeVisible();
 
-	await page
-		.getByLabel('Archivo de calendario (.ics)')
-		.setInputFiles({
-			name: 'foto.ics',
-			mimeType: 'text/calendar',
-			buffer: Buffer.from('no es un calendario')
-		});
+	await page.getByLabel('Archivo de calendario (.ics)').setInputFiles({
+		name: 'foto.ics',
+		mimeType: 'text/calendar',
+		buffer: Buffer.from('no es un calendario')
+	});
 	await page.getByRole('button', { name: 'Importar' }).click();
 	await expect(page.getByRole('alert')).toHaveText(
 		'No pudimos leer el archivo: no parece un calendario .ics.'
