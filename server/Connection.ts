@@ -37,7 +37,9 @@ export class Connection {
 		readonly room: Room,
 		readonly access: Access,
 		identity: { userId: string; authSessionId: string },
-		private readonly log: Logger
+		private readonly log: Logger,
+		/** Whether the client asked to be told when its changes are saved (MessageType.Saved). */
+		readonly wantsSavedAcks = false
 	) {
 		this.userId = identity.userId;
 		this.authSessionId = identity.authSessionId;

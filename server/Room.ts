@@ -1,12 +1,17 @@
 /**
  * A room is one shared Yjs document and the connections that hold it, as in the reference
  * y-websocket server: each update is encoded once and sent to every connection; awareness states
- * a connection controlled are removed when it leaves.
+ * a connection controlled are removed when it leaves. Every update a client writes is also handed
+ * to the document store, and its writer is told once the database has it.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { encodeAwareness, encodeUpdate } from './messages';
-import type { Connection } from './Connection';
+import { encodeAwareness, encodeSaved, encodeUpdate } from './messages';
+import { Connection } from './Connection';
+import type { DocumentStore } from './document-store';
+
+/** The origin of updates replayed from the database: they are stored already. */
+const FROM_STORE = Symbol('from-store');
 
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
@@ -14,9 +19,21 @@ export class Room {
 	/** Each connection with the awareness client ids it controls. */
 	readonly connections = new Map<Connection, Set<number>>();
 
-	constructor(readonly name: string) {
+	private constructor(
+		readonly name: string,
+		private readonly store: DocumentStore
+	) {
 		this.awareness.setLocalState(null);
-		this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeUpdate(update)));
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.broadcast(encodeUpdate(update));
+			if (origin === FROM_STORE) return;
+			this.store.append(this.name, update, () => {
+				if (origin instanceof Connection && origin.wantsSavedAcks) {
+					// The clocks this update reaches (parseUpdateMeta, since a delta's state vector would be empty).
+					origin.send(encodeSaved(Y.encodeStateVector(Y.parseUpdateMeta(update).to)));
+				}
+			});
+		});
 		this.awareness.on(
 			'update',
 			(
@@ -33,24 +50,57 @@ export class Room {
 		);
 	}
 
+	/** A room with its document loaded from the store. */
+	static async open(name: string, store: DocumentStore): Promise<Room> {
+		const room = new Room(name, store);
+		const updates = await store.load(name);
+		Y.transact(
+			room.doc,
+			() => updates.forEach((update) => Y.applyUpdate(room.doc, update, FROM_STORE)),
+			FROM_STORE
+		);
+		return room;
+	}
+
+	/** Upgrades admitted but not yet joined: a room they are headed for stays open. */
+	#reservations = 0;
+
+	/** Holds the room open for a connection still being upgraded. */
+	reserve(): void {
+		this.#reservations += 1;
+	}
+
+	/** Lets go of a reservation (joined, or the upgrade failed); returns whether the room is unused. */
+	release(): boolean {
+		this.#reservations -= 1;
+		return this.isUnused();
+	}
+
+	isUnused(): boolean {
+		return this.connections.size === 0 && this.#reservations === 0;
+	}
+
 	join(connection: Connection): void {
 		this.connections.set(connection, new Set());
 	}
 
-	/** Removes a connection and its presence; returns whether the room is now empty. */
+	/** Removes a connection and its presence; returns whether the room is now unused. */
 	leave(connection: Connection): boolean {
 		const controlled = this.connections.get(connection);
 		this.connections.delete(connection);
 		if (controlled?.size)
 			awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
-		return this.connections.size === 0;
+		return this.isUnused();
 	}
 
 	broadcast(message: Uint8Array): void {
 		for (const connection of this.connections.keys()) connection.send(message);
 	}
 
-	destroy(): void {
+	/** Compacts the stored document if it has grown, then frees it; called when the room empties. */
+	async close(): Promise<void> {
+		await this.store.flush();
+		if (this.store.needsCompaction(this.name)) await this.store.compact(this.name, this.doc);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

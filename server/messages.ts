@@ -11,7 +11,12 @@ export enum MessageType {
 	Sync = 0,
 	Awareness = 1,
 	Auth = 2,
-	QueryAwareness = 3
+	QueryAwareness = 3,
+	/**
+	 * Ours, sent only to clients that ask for it (`?saved=1`): the state vector of an update of
+	 * theirs that the database now holds. A client whose own clock is covered shows "guardado".
+	 */
+	Saved = 100
 }
 
 /** Sync step 1: our state vector, asking the peer for what we lack. */
@@ -38,5 +43,13 @@ export function encodeAwareness(
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MessageType.Awareness);
 	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+	return encoding.toUint8Array(encoder);
+}
+
+/** Tells a writer which of its changes the database holds (see MessageType.Saved). */
+export function encodeSaved(stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MessageType.Saved);
+	encoding.writeVarUint8Array(encoder, stateVector);
 	return encoding.toUint8Array(encoder);
 }

@@ -22,6 +22,7 @@ import { log } from '../src/lib/server/log';
 import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
 import { Room } from './Room';
+import { DocumentStore } from './document-store';
 import { YJS_PATH_PREFIX } from './paths';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -78,7 +79,9 @@ async function decideRoomAccess(user: SessionUser, roomName: string): Promise<Ac
 }
 
 export function createYjsServer(): YjsServer {
-	const rooms = new Map<string, Room>();
+	const store = new DocumentStore(getDatabase);
+	const rooms = new Map<string, Promise<Room>>();
+	const closingRooms = new Map<string, Promise<void>>();
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const connections = new Set<Connection>();
 	let closing = false;
@@ -107,7 +110,33 @@ export function createYjsServer(): YjsServer {
 	}, PING_INTERVAL_MS);
 	ping.unref();
 
-	function admit(
+	/** The room, loaded once; a room still closing is saved before it is opened again. */
+	function openRoom(name: string): Promise<Room> {
+		let room = rooms.get(name);
+		if (!room) {
+			room = (async () => {
+				await closingRooms.get(name);
+				return Room.open(name, store);
+			})();
+			rooms.set(name, room);
+			room.catch(() => rooms.delete(name));
+		}
+		return room;
+	}
+
+	function closeRoomIfUnused(room: Room): void {
+		if (!room.isUnused()) return;
+		rooms.delete(room.name);
+		const closing = room
+			.close()
+			.catch((error: unknown) =>
+				log.error({ err: error, room: room.name }, 'could not save a room')
+			)
+			.finally(() => closingRooms.delete(room.name));
+		closingRooms.set(room.name, closing);
+	}
+
+	async function admit(
 		request: IncomingMessage,
 		socket: Duplex,
 		head: Buffer,
@@ -115,26 +144,27 @@ export function createYjsServer(): YjsServer {
 		access: Access,
 		session: { id: string; userId: string }
 	) {
+		const room = await openRoom(roomName);
+		room.reserve();
+		if (socket.destroyed) {
+			if (room.release()) closeRoomIfUnused(room);
+			return;
+		}
+		let joined = false;
+		socket.once('close', () => {
+			if (!joined && room.release()) closeRoomIfUnused(room);
+		});
+		const wantsSavedAcks =
+			new URL(request.url ?? '/', 'http://localhost').searchParams.get('saved') === '1';
 		wss.handleUpgrade(request, socket, head, (ws) => {
-			let room = rooms.get(roomName);
-			if (!room) {
-				room = new Room(roomName);
-				rooms.set(roomName, room);
-			}
-			const connection = new Connection(
-				ws,
-				room,
-				access,
-				{ userId: session.userId, authSessionId: session.id },
-				log
-			);
+			joined = true;
+			room.release();
+			const identity = { userId: session.userId, authSessionId: session.id };
+			const connection = new Connection(ws, room, access, identity, log, wantsSavedAcks);
 			connections.add(connection);
 			ws.on('close', () => {
 				connections.delete(connection);
-				if (room.leave(connection)) {
-					rooms.delete(roomName);
-					room.destroy();
-				}
+				if (room.leave(connection)) closeRoomIfUnused(room);
 			});
 		});
 	}
@@ -154,7 +184,10 @@ export function createYjsServer(): YjsServer {
 		if (!session) return refuseUpgrade(socket, 401, 'Unauthorized');
 		const access = await decideRoomAccess(session.user, roomName);
 		if (!access) return refuseUpgrade(socket, 403, 'Forbidden');
-		admit(request, socket, head, roomName, access, { id: session.id, userId: session.user.id });
+		await admit(request, socket, head, roomName, access, {
+			id: session.id,
+			userId: session.user.id
+		});
 	}
 
 	return {
@@ -184,6 +217,9 @@ export function createYjsServer(): YjsServer {
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
 			while (connections.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
 			clearTimeout(cutOff);
+			// Every room emptied above is saving itself; wait for them, and for any last batch.
+			await Promise.all(closingRooms.values());
+			await store.flush();
 		}
 	};
 }

@@ -13,9 +13,17 @@ export interface AppProcess {
 	url: string;
 	port: number;
 	child: ChildProcess;
+	/** The embedded database's folder (unused with DATABASE_URL). */
+	dataDir: string;
 	output(): string;
-	/** Sends a signal and resolves with the exit code and how long the exit took. */
-	stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+	/**
+	 * Sends a signal and resolves with the exit code and how long the exit took. The data folder
+	 * is removed unless `keepData` (to start the app again on it).
+	 */
+	stop(
+		signal?: NodeJS.Signals,
+		options?: { keepData?: boolean }
+	): Promise<{ code: number | null; ms: number }>;
 }
 
 /** A port nobody listens on right now. */
@@ -35,10 +43,11 @@ export async function freePort(): Promise<number> {
 
 export async function startApp(
 	env: Record<string, string> = {},
-	args: string[] = []
+	args: string[] = [],
+	options: { dataDir?: string } = {}
 ): Promise<AppProcess> {
 	const port = await freePort();
-	const dataDir = await mkdtemp(path.join(tmpdir(), 'mesa-app-'));
+	const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'mesa-app-')));
 	const child = spawn(process.execPath, ['build/start.js', ...args], {
 		env: {
 			...process.env,
@@ -74,12 +83,13 @@ export async function startApp(
 		url: `http://127.0.0.1:${port}`,
 		port,
 		child,
+		dataDir,
 		output: () => output,
-		async stop(signal = 'SIGTERM') {
+		async stop(signal = 'SIGTERM', stopOptions = {}) {
 			const start = Date.now();
 			if (child.exitCode === null) child.kill(signal);
 			const code = await exited;
-			await rm(dataDir, { recursive: true, force: true });
+			if (!stopOptions.keepData) await rm(dataDir, { recursive: true, force: true });
 			return { code, ms: Date.now() - start };
 		}
 	};

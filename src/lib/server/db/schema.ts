@@ -7,7 +7,10 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
+	bigserial,
 	boolean,
+	customType,
 	date,
 	index,
 	integer,
@@ -161,6 +164,32 @@ export const members = pgTable(
 			.where(sql`${table.role} = 'facilitator'`)
 	]
 );
+
+/** Binary Yjs updates: Uint8Array in, Uint8Array (a Buffer with postgres.js) out. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * The log of a shared document's updates (the co-edited minutes), appended as clients write:
+ * what the server has committed here is what it acknowledges as saved.
+ */
+export const documentUpdates = pgTable(
+	'document_updates',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		room: text('room').notNull(),
+		update: bytea('update').notNull(),
+		createdAt: createdAt()
+	},
+	(table) => [index('document_updates_room_idx').on(table.room, table.id)]
+);
+
+/** A document's compacted state: every update up to `uptoId` merged into one. */
+export const documentSnapshots = pgTable('document_snapshots', {
+	room: text('room').primaryKey(),
+	state: bytea('state').notNull(),
+	uptoId: bigint('upto_id', { mode: 'number' }).notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
 
 export type User = typeof users.$inferSelect;
 export type Secretariat = typeof secretariats.$inferSelect;
