@@ -4,7 +4,7 @@ export const CloseCode = {
 	BadMessage: 4400,
 	/** The login behind the connection ended (signed out, password reset, expired). */
 	Unauthorized: 4401,
-	/** A read-only connection that kept writing, or presence claimed for another connection. */
+	/** A read-only connection that kept writing, or whose rights in the body changed. */
 	Forbidden: 4403,
 	/** The server is shutting down; clients reconnect by themselves. */
 	GoingAway: 1001

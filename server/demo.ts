@@ -48,7 +48,7 @@ async function seedBody(db: Database, body: DemoBody): Promise<void> {
 	const created = await createSecretariat(db, { name: body.name, presetId: body.presetId });
 	for (const [index, seat] of body.seats.entries()) {
 		const loaded = (await loadSecretariat(db, created.slug))!;
-		const saved = await saveSeat(db, loaded, loaded.seats[index]!.id, {
+		const saved = await saveSeat(db, loaded.secretariat.id, loaded.seats[index]!.id, {
 			sector: loaded.seats[index]!.sector,
 			organisation: seat.organisation,
 			titular: seat.titular,

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import { getDatabase } from '../src/lib/server/db/index';
-import { authSessions, secretariats } from '../src/lib/server/db/schema';
+import { authSessions, secretariats, users } from '../src/lib/server/db/schema';
 import { listRolesInSecretariat } from '../src/lib/server/secretariats/access';
 import { can } from '../src/lib/permissions/matrix';
 import {
@@ -64,7 +64,10 @@ function isForeignOrigin(request: IncomingMessage): boolean {
  * them gets read-only, anyone else is refused (403) — so a member of one body never opens another
  * body's documents.
  */
-async function decideRoomAccess(user: SessionUser, roomName: string): Promise<Access | null> {
+async function decideRoomAccess(
+	user: Pick<SessionUser, 'id' | 'isInstanceAdmin'>,
+	roomName: string
+): Promise<Access | null> {
 	const slug = roomName.split(':')[0] ?? '';
 	const db = await getDatabase();
 	const [secretariat] = await db
@@ -86,26 +89,48 @@ export function createYjsServer(): YjsServer {
 	const connections = new Set<Connection>();
 	let closing = false;
 
-	/** Closes the connections whose login has ended since they were admitted. */
-	async function closeEndedLogins(): Promise<void> {
-		const ids = [...new Set([...connections].map((c) => c.authSessionId))];
+	/**
+	 * Re-checks every open connection: one whose login ended is closed with 4401; one whose rights
+	 * in the body changed (removed from it, made observer) is closed with 4403, and its client, on
+	 * reconnecting, gets what it is allowed now.
+	 */
+	async function recheckConnections(): Promise<void> {
+		const open = [...connections];
+		const ids = [...new Set(open.map((c) => c.authSessionId))];
 		if (ids.length === 0) return;
-		const live = await (
-			await getDatabase()
-		)
-			.select({ id: authSessions.id })
+		const db = await getDatabase();
+		const live = await db
+			.select({ id: authSessions.id, userId: users.id, isInstanceAdmin: users.isInstanceAdmin })
 			.from(authSessions)
+			.innerJoin(users, eq(users.id, authSessions.userId))
 			.where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, new Date())));
-		const liveIds = new Set(live.map((row) => row.id));
-		for (const connection of connections) {
-			if (!liveIds.has(connection.authSessionId))
+		const liveSessions = new Map(live.map((row) => [row.id, row]));
+		const decisions = new Map<string, Promise<Access | null>>();
+		for (const connection of open) {
+			const session = liveSessions.get(connection.authSessionId);
+			if (!session) {
 				connection.socket.close(CloseCode.Unauthorized, 'signed out');
+				continue;
+			}
+			const key = `${session.userId} ${connection.room.name}`;
+			if (!decisions.has(key)) {
+				decisions.set(
+					key,
+					decideRoomAccess(
+						{ id: session.userId, isInstanceAdmin: session.isInstanceAdmin },
+						connection.room.name
+					)
+				);
+			}
+			if ((await decisions.get(key)) !== connection.access) {
+				connection.socket.close(CloseCode.Forbidden, 'access changed');
+			}
 		}
 	}
 	const ping = setInterval(() => {
 		connections.forEach((c) => c.checkAlive());
-		closeEndedLogins().catch((error: unknown) =>
-			log.warn({ err: error }, 'could not re-check logins')
+		recheckConnections().catch((error: unknown) =>
+			log.warn({ err: error }, 'could not re-check connections')
 		);
 	}, PING_INTERVAL_MS);
 	ping.unref();

@@ -221,6 +221,31 @@ describe.each(engines)('the app process on %s', (engine) => {
 		expect(await upgradeStatus(url, { cookie })).toBe(101);
 	});
 
+	it('closes a writer whose role in the body is taken away, and readmits it read-only', async () => {
+		const body = await createBodyWithFacilitator(app, cookie);
+		const url = `${app.url.replace('http', 'ws')}/yjs/${body}:acta`;
+		const socket = new WebSocket(url, { headers: { cookie } });
+		await new Promise((resolve) => socket.on('open', resolve));
+		const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+		const members = `${app.url}/secretariados/${body}/integrantes`;
+		const page = await (await fetch(members, { headers: { cookie } })).text();
+		const memberId = page.match(/name="memberId" value="([0-9a-f-]{36})"/)![1]!;
+		const removed = await fetch(`${members}?/removeMember`, {
+			method: 'POST',
+			headers: {
+				origin: app.url,
+				cookie,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			},
+			body: new URLSearchParams({ memberId })
+		});
+		expect(removed.status).toBe(200);
+		expect(await closed).toBe(4403);
+		// Still an instance admin: may read the body's minutes, no longer write them.
+		expect(await upgradeStatus(url, { cookie })).toBe(101);
+	});
+
 	it('throttles twenty wrong passwords in a row with a clear Spanish message', async () => {
 		const statuses: number[] = [];
 		let lastHtml = '';

@@ -12,6 +12,7 @@ import {
 	createSecretariat,
 	listSecretariatsForUser,
 	loadSecretariat,
+	saveNonWorkingDays,
 	updateSecretariatRules,
 	type LoadedSecretariat
 } from '../../src/lib/server/secretariats/secretariats';
@@ -96,7 +97,7 @@ describe.each(engines)('secretariats on %s', (engine) => {
 		const loaded = await load(created.slug);
 		const refused = await updateSecretariatRules(
 			database.db,
-			loaded,
+			loaded.secretariat.id,
 			{
 				quorum: { kind: 'fixed', seats: 9 },
 				notice: { ...loaded.rules.notice, ordinaryBusinessDays: -1 }
@@ -110,7 +111,7 @@ describe.each(engines)('secretariats on %s', (engine) => {
 		expect((await load(created.slug)).rules).toEqual(loaded.rules);
 		const saved = await updateSecretariatRules(
 			database.db,
-			loaded,
+			loaded.secretariat.id,
 			{ quorum: { kind: 'fixed', seats: 5 } },
 			{ oversightEmail: 'sna@example.mx' }
 		);
@@ -123,7 +124,7 @@ describe.each(engines)('secretariats on %s', (engine) => {
 	it('keeps seats within the rules: no eighth Zacatecas seat, no body without its guarantor', async () => {
 		const created = await createSecretariat(database.db, { name: 'Z', presetId: 'zacatecas-stl' });
 		const loaded = await load(created.slug);
-		const eighth = await saveSeat(database.db, loaded, null, {
+		const eighth = await saveSeat(database.db, loaded.secretariat.id, null, {
 			sector: 'academia',
 			organisation: 'Otra',
 			titular: person('A', 'a@x.mx'),
@@ -133,7 +134,7 @@ describe.each(engines)('secretariats on %s', (engine) => {
 			'rules.seats.above-maximum'
 		);
 		const guarantor = loaded.seats.find((s) => s.sector === 'guarantor')!;
-		const removed = await removeSeat(database.db, loaded, guarantor.id);
+		const removed = await removeSeat(database.db, loaded.secretariat.id, guarantor.id);
 		expect(removed.ok).toBe(false);
 		expect((await load(created.slug)).seats).toHaveLength(7);
 	});
@@ -148,9 +149,11 @@ describe.each(engines)('secretariats on %s', (engine) => {
 			titular: person('Tita', 'tita@x.mx'),
 			substitute: person('Supl', 'Supl@X.mx')
 		};
-		expect(await saveSeat(database.db, loaded, seat.id, input)).toEqual({ ok: true });
+		expect(await saveSeat(database.db, loaded.secretariat.id, seat.id, input)).toEqual({
+			ok: true
+		});
 		expect(
-			await saveSeat(database.db, loaded, seat.id, {
+			await saveSeat(database.db, loaded.secretariat.id, seat.id, {
 				...input,
 				titular: person('Otra', 'otra@x.mx')
 			})
@@ -181,16 +184,64 @@ describe.each(engines)('secretariats on %s', (engine) => {
 			titular: { ...person('T', 't@x.mx'), reelections: 2 },
 			substitute: null
 		};
-		expect(await saveSeat(database.db, loaded, seat.id, input)).toEqual({
+		expect(await saveSeat(database.db, loaded.secretariat.id, seat.id, input)).toEqual({
 			ok: false,
 			issues: [{ path: 'term.maxReelections', code: 'rules.term.reelections-exceeded' }]
 		});
 		expect(
-			await saveSeat(database.db, loaded, seat.id, {
+			await saveSeat(database.db, loaded.secretariat.id, seat.id, {
 				...input,
 				titular: { ...input.titular, reelections: 1 }
 			})
 		).toEqual({ ok: true });
+	});
+
+	it('keeps one seat, one vote: nobody holds two seat places, and the facilitator holds none', async () => {
+		const created = await createSecretariat(database.db, { name: 'I', presetId: 'inai-stl' });
+		const loaded = await load(created.slug);
+		const [first, second] = loaded.seats;
+		const seat = (s: typeof first, titular: string, substitute: string | null) => ({
+			sector: s!.sector,
+			organisation: '',
+			titular: person('T', titular),
+			substitute: substitute ? person('S', substitute) : null
+		});
+		expect(
+			await saveSeat(database.db, created.id, first!.id, seat(first, 'ana@x.mx', 'ANA@x.mx'))
+		).toEqual({ ok: false, reason: 'same-person-twice' });
+		expect(
+			await saveSeat(database.db, created.id, first!.id, seat(first, 'ana@x.mx', null))
+		).toEqual({ ok: true });
+		expect(
+			await saveSeat(database.db, created.id, second!.id, seat(second, 'beto@x.mx', 'ana@x.mx'))
+		).toEqual({ ok: false, reason: 'same-person-twice' });
+		// Saving the same seat again with the same person is no conflict.
+		expect(
+			await saveSeat(database.db, created.id, first!.id, seat(first, 'ana@x.mx', null))
+		).toEqual({ ok: true });
+		expect(
+			await addMember(database.db, created.id, 'facilitator', person('Ana', 'ana@x.mx'))
+		).toEqual({ ok: false, reason: 'facilitator-holds-seat' });
+		expect(
+			(await addMember(database.db, created.id, 'facilitator', person('Fe', 'fe@x.mx'))).ok
+		).toBe(true);
+		expect(
+			await saveSeat(database.db, created.id, second!.id, seat(second, 'fe@x.mx', null))
+		).toEqual({ ok: false, reason: 'holder-is-facilitator' });
+	});
+
+	it('applies simultaneous edits of the rules one after the other, losing neither', async () => {
+		const created = await createSecretariat(database.db, { name: 'Z', presetId: 'zacatecas-stl' });
+		await Promise.all([
+			saveNonWorkingDays(database.db, created.id, (dates) => [...dates, '2026-12-24']),
+			saveNonWorkingDays(database.db, created.id, (dates) => [...dates, '2026-12-31']),
+			updateSecretariatRules(database.db, created.id, (rules) => ({
+				cancellation: { ...rules.cancellation, minHoursBefore: 48 }
+			}))
+		]);
+		const after = await load(created.slug);
+		expect(after.rules.nonWorkingDays).toEqual(['2026-12-24', '2026-12-31']);
+		expect(after.rules.cancellation.minHoursBefore).toBe(48);
 	});
 
 	it('allows one facilitator per body', async () => {
@@ -209,7 +260,7 @@ describe.each(engines)('secretariats on %s', (engine) => {
 		const other = await createSecretariat(database.db, { name: 'Otro', presetId: 'inai-stl' });
 		const loaded = await load(created.slug);
 		const seat = loaded.seats[0]!;
-		await saveSeat(database.db, loaded, seat.id, {
+		await saveSeat(database.db, loaded.secretariat.id, seat.id, {
 			sector: seat.sector,
 			organisation: '',
 			titular: person('T', 't@x.mx'),

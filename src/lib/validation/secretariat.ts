@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { memberRoles } from '$lib/permissions/matrix';
 import { mexicanTimeZones, presetIds, sectors } from '$lib/rules/body-rules-vocabulary';
+import { isIsoDate } from '$lib/rules/local-dates';
 
 const required = () => m.error_required();
 const choice = () => m.error_choice_invalid();
@@ -23,20 +24,27 @@ const optionalEmail = text(254).pipe(
 	z.union([z.literal(''), z.email({ error: () => m.error_email_invalid() })])
 );
 
-/** A whole number typed in a form; blank is refused unless `optional`. */
-function wholeNumber() {
+/**
+ * A whole number typed in a form, at most `max` (the rules refuse what is below their own minimums,
+ * with their own words; this bound keeps absurd values from reaching them).
+ */
+function wholeNumber(max: number) {
 	return z
 		.string({ error: required })
 		.trim()
 		.min(1, { error: required })
-		.regex(/^-?\d+$/, { error: () => m.error_whole_number() })
-		.transform(Number);
+		.regex(/^-?\d{1,6}$/, { error: () => m.error_whole_number() })
+		.transform(Number)
+		.refine((n) => n <= max, { error: () => m.error_number_too_large({ max }) });
 }
-const optionalWholeNumber = z
-	.string()
-	.trim()
-	.regex(/^(-?\d+)?$/, { error: () => m.error_whole_number() })
-	.transform((value) => (value === '' ? null : Number(value)));
+function optionalWholeNumber(max: number) {
+	return z
+		.string()
+		.trim()
+		.regex(/^(-?\d{1,6})?$/, { error: () => m.error_whole_number() })
+		.transform((value) => (value === '' ? null : Number(value)))
+		.refine((n) => n === null || n <= max, { error: () => m.error_number_too_large({ max }) });
+}
 
 const checkbox = z
 	.string()
@@ -52,21 +60,21 @@ const role = z.enum(['guarantor', 'facilitator'], { error: choice });
 
 export const rulesFormSchema = z.object({
 	kind: z.enum(['stl', 'stm'], { error: choice }),
-	seatCountMin: wholeNumber(),
-	seatCountMax: optionalWholeNumber,
-	minCivilSocietyPersons: wholeNumber(),
+	seatCountMin: wholeNumber(25),
+	seatCountMax: optionalWholeNumber(25),
+	minCivilSocietyPersons: wholeNumber(25),
 	convenedBy: role,
 	presidedBy: z.enum(['guarantor', 'facilitator', 'none'], { error: choice }),
 	directedBy: role,
 	decisionMethod: z.enum(['consensus-then-vote', 'vote'], { error: choice }),
 	minutesSignedBy: z.enum(['all-members', 'members-who-took-part'], { error: choice }),
 	observersPromotion: z.enum(['at-least-one-meeting-per-term', 'in-meetings'], { error: choice }),
-	removalMinProposers: wholeNumber(),
+	removalMinProposers: wholeNumber(25),
 	quorumKind: z.enum(['majority', 'all', 'fixed'], { error: choice }),
-	quorumSeats: optionalWholeNumber,
-	ordinaryNoticeDays: wholeNumber(),
-	extraordinaryNoticeDays: wholeNumber(),
-	cancellationHours: wholeNumber(),
+	quorumSeats: optionalWholeNumber(25),
+	ordinaryNoticeDays: wholeNumber(60),
+	extraordinaryNoticeDays: wholeNumber(60),
+	cancellationHours: wholeNumber(720),
 	ordinaryFrequency: z.enum(['weekly', 'biweekly', 'monthly', 'bimonthly', 'quarterly'], {
 		error: choice
 	}),
@@ -74,8 +82,8 @@ export const rulesFormSchema = z.object({
 	tieCarries: checkbox,
 	remoteAttendanceCounts: checkbox,
 	termKind: z.enum(['years', 'municipal-administration'], { error: choice }),
-	termYears: optionalWholeNumber,
-	maxReelections: optionalWholeNumber,
+	termYears: optionalWholeNumber(10),
+	maxReelections: optionalWholeNumber(10),
 	oversightRecipient: text(200),
 	oversightEmail: optionalEmail,
 	oversightDeadline: z.enum(['none', 'end-of-meeting-month', 'end-of-following-month'], {
@@ -87,7 +95,7 @@ export const rulesFormSchema = z.object({
 const optionalDate = z
 	.string()
 	.trim()
-	.regex(/^(\d{4}-\d{2}-\d{2})?$/, { error: () => m.error_date_invalid() });
+	.refine((value) => value === '' || isIsoDate(value), { error: () => m.error_date_invalid() });
 
 const person = (prefix: 'titular' | 'substitute') => ({
 	[`${prefix}Name`]: text(120),
@@ -99,7 +107,7 @@ const person = (prefix: 'titular' | 'substitute') => ({
 	[`${prefix}Reelections`]: z
 		.string()
 		.trim()
-		.regex(/^\d*$/, { error: () => m.error_whole_number() })
+		.regex(/^\d{0,2}$/, { error: () => m.error_whole_number() })
 });
 
 /** A seat: its sector and organisation, a titular (name and email required), an optional substitute. */
@@ -144,7 +152,8 @@ export const memberFormSchema = z.object({
 });
 
 export const nonWorkingDaySchema = z.object({
-	date: z
-		.string({ error: required })
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.error_date_invalid() })
+	date: z.string({ error: required }).refine(isIsoDate, { error: () => m.error_date_invalid() })
 });
+
+/** The member a per-person button (invite, remove) acts on. */
+export const memberActionSchema = z.object({ memberId: z.uuid({ error: required }) });

@@ -8,7 +8,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const secretariats = await listSecretariatsForUser(await getDatabase(), user);
 	return {
-		secretariats: secretariats.map(({ slug, name, presetId }) => ({ slug, name, presetId })),
+		secretariats: secretariats.map(({ slug, name }) => ({ slug, name })),
 		canCreate: can(user.isInstanceAdmin ? ['instance-admin'] : [], 'secretariat.create')
 	};
 };

@@ -9,6 +9,7 @@ import { normalizeEmail } from './accounts';
 import { hashPassword } from './password';
 import { linkMembershipsToUser } from '../secretariats/members';
 import { generateSecret, hashSecret } from './tokens';
+import { isUniqueViolation } from '../db/errors';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -93,12 +94,6 @@ export async function acceptInvitation(
 			}
 			throw error;
 		});
-}
-
-/** PostgreSQL's unique_violation, as postgres.js and PGlite report it (possibly wrapped by drizzle). */
-function isUniqueViolation(error: unknown): boolean {
-	const code = (e: unknown) => (e as { code?: string } | null)?.code;
-	return code(error) === '23505' || code((error as { cause?: unknown } | null)?.cause) === '23505';
 }
 
 /** The invitations an admin sees, newest first. */

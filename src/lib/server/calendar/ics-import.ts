@@ -34,12 +34,17 @@ function daysOf(start: ICAL.Time, end: ICAL.Time | null): string[] {
  * `untilYear`. The non-working-days page calls it on an uploaded file.
  */
 export function readNonWorkingDaysFromIcs(text: string, untilYear: number): IcsImport {
-	let calendar: ICAL.Component;
 	try {
-		calendar = new ICAL.Component(ICAL.parse(text));
+		return collectDates(new ICAL.Component(ICAL.parse(text)), untilYear);
 	} catch {
+		// ical.js throws on malformed input anywhere: in the parse, or in an event's dates.
 		return { ok: false, reason: 'ics-unreadable' };
 	}
+}
+
+const MAX_DATES = 1000;
+
+function collectDates(calendar: ICAL.Component, untilYear: number): IcsImport {
 	const dates = new Set<string>();
 	for (const component of calendar.getAllSubcomponents('vevent')) {
 		const event = new ICAL.Event(component);
@@ -59,5 +64,5 @@ export function readNonWorkingDaysFromIcs(text: string, untilYear: number): IcsI
 		}
 	}
 	if (dates.size === 0) return { ok: false, reason: 'ics-empty' };
-	return { ok: true, dates: [...dates].sort() };
+	return { ok: true, dates: [...dates].sort().slice(-MAX_DATES) };
 }

@@ -15,7 +15,7 @@ import { loadSecretariat, type LoadedSecretariat } from './secretariats';
 /** The roles a user holds in one secretariat. */
 export async function listRolesInSecretariat(
 	db: Database,
-	user: SessionUser | null,
+	user: Pick<SessionUser, 'id' | 'isInstanceAdmin'> | null,
 	secretariatId: string
 ): Promise<Set<Role>> {
 	if (!user) return new Set(['public']);

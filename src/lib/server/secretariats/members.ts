@@ -4,14 +4,16 @@
  * lists (I VIII: organisation, representative, contact). Seats change only when the body's rules,
  * validated whole with the new list of seats, still hold (seat count, guarantor seat, civil society).
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import { invitations, members, seats, users, type Member } from '../db/schema';
 import { INVITATION_LIFETIME_MS } from '../auth/invitations';
 import { generateSecret, hashSecret } from '../auth/tokens';
 import { parseBodyRules, type BodyRules } from '../../rules';
 import type { MemberRole } from '../../permissions/matrix';
-import type { LoadedSecretariat, RulesIssues } from './secretariats';
+import { withLockedSecretariat, type LoadedSecretariat, type RulesIssues } from './secretariats';
+import { normalizeEmail } from '../auth/accounts';
+import { isUniqueViolation } from '../db/errors';
 
 export interface Person {
 	name: string;
@@ -67,7 +69,7 @@ async function upsertSeatHolder(
 		if (current) await tx.delete(members).where(eq(members.id, current.id));
 		return;
 	}
-	const email = person.email.trim().toLowerCase();
+	const email = normalizeEmail(person.email);
 	if (current) {
 		// A different email is a different person: their account link does not carry over.
 		const userId = current.email === email ? current.userId : null;
@@ -86,29 +88,32 @@ async function upsertSeatHolder(
  */
 export async function saveSeat(
 	db: Database,
-	loaded: LoadedSecretariat,
+	secretariatId: string,
 	seatId: string | null,
 	input: SeatInput
-): Promise<{ ok: true } | { ok: false; issues: RulesIssues } | { ok: false; reason: 'not-found' }> {
-	const existing = seatId ? loaded.seats.find((seat) => seat.id === seatId) : null;
-	if (seatId && !existing) return { ok: false, reason: 'not-found' };
-	// Z art. 5, I I.5: re-election once at most where the rules set a limit.
-	const limit = loaded.rules.term.maxReelections;
-	const holders = [input.titular, input.substitute].filter((h): h is SeatHolder => h !== null);
-	if (limit !== null && holders.some((holder) => holder.reelections > limit)) {
-		return {
-			ok: false,
-			issues: [{ path: 'term.maxReelections', code: 'rules.term.reelections-exceeded' }]
-		};
-	}
-	const key = existing?.key ?? nextSeatKey(loaded, input.sector);
-	const seatList = existing
-		? loaded.rules.seats.map((seat) => (seat.id === key ? { id: key, sector: input.sector } : seat))
-		: [...loaded.rules.seats, { id: key, sector: input.sector }];
-	const parsed = parseBodyRules({ ...loaded.rules, seats: seatList });
-	if (!parsed.ok) return { ok: false, issues: parsed.issues };
-	await db.transaction(async (tx) => {
-		const secretariatId = loaded.secretariat.id;
+): Promise<SeatChange> {
+	return withLockedSecretariat(db, secretariatId, async (tx, current) => {
+		const existing = seatId ? current.seats.find((seat) => seat.id === seatId) : null;
+		if (seatId && !existing) return { ok: false, reason: 'not-found' };
+		const holders = [input.titular, input.substitute].filter((h): h is SeatHolder => h !== null);
+		// Z art. 5, I I.5: re-election once at most where the rules set a limit.
+		const limit = current.rules.term.maxReelections;
+		if (limit !== null && holders.some((holder) => holder.reelections > limit)) {
+			return {
+				ok: false,
+				issues: [{ path: 'term.maxReelections', code: 'rules.term.reelections-exceeded' }]
+			};
+		}
+		const conflict = await findSeatConflict(tx, secretariatId, existing?.id ?? null, holders);
+		if (conflict) return { ok: false, reason: conflict };
+		const key = existing?.key ?? nextSeatKey(current, input.sector);
+		const seatList = existing
+			? current.rules.seats.map((seat) =>
+					seat.id === key ? { id: key, sector: input.sector } : seat
+				)
+			: [...current.rules.seats, { id: key, sector: input.sector }];
+		const parsed = parseBodyRules({ ...current.rules, seats: seatList });
+		if (!parsed.ok) return { ok: false, issues: parsed.issues };
 		let id = existing?.id;
 		if (existing) {
 			await tx
@@ -123,32 +128,63 @@ export async function saveSeat(
 					key,
 					sector: input.sector,
 					organisation: input.organisation,
-					sortOrder: loaded.seats.length
+					sortOrder: current.seats.length
 				})
 				.returning({ id: seats.id });
 			id = row!.id;
 		}
 		await upsertSeatHolder(tx, secretariatId, id!, 'titular', input.titular);
 		await upsertSeatHolder(tx, secretariatId, id!, 'substitute', input.substitute);
+		return { ok: true };
 	});
-	return { ok: true };
+}
+
+export type SeatConflict = 'same-person-twice' | 'holder-is-facilitator';
+export type SeatChange =
+	| { ok: true }
+	| { ok: false; issues: RulesIssues }
+	| { ok: false; reason: 'not-found' | SeatConflict };
+
+/**
+ * One seat, one vote (RULES.md defaults): a person holds one place among all the seats, and the
+ * facilitator, who has voice without vote (I III.9, T III.9), holds none.
+ */
+async function findSeatConflict(
+	tx: Queryable,
+	secretariatId: string,
+	seatId: string | null,
+	holders: SeatHolder[]
+): Promise<SeatConflict | null> {
+	const emails = holders.map((holder) => normalizeEmail(holder.email)).filter(Boolean);
+	if (new Set(emails).size < emails.length) return 'same-person-twice';
+	if (emails.length === 0) return null;
+	const others = await tx
+		.select({ role: members.role, seatId: members.seatId })
+		.from(members)
+		.where(and(eq(members.secretariatId, secretariatId), inArray(members.email, emails)));
+	if (others.some((other) => other.role === 'facilitator')) return 'holder-is-facilitator';
+	if (others.some((other) => other.seatId !== null && other.seatId !== seatId))
+		return 'same-person-twice';
+	return null;
 }
 
 /** Removes a seat and its holders, when the rules still hold without it. */
 export async function removeSeat(
 	db: Database,
-	loaded: LoadedSecretariat,
+	secretariatId: string,
 	seatId: string
-): Promise<{ ok: true } | { ok: false; issues: RulesIssues } | { ok: false; reason: 'not-found' }> {
-	const existing = loaded.seats.find((seat) => seat.id === seatId);
-	if (!existing) return { ok: false, reason: 'not-found' };
-	const parsed = parseBodyRules({
-		...loaded.rules,
-		seats: loaded.rules.seats.filter((s) => s.id !== existing.key)
+): Promise<SeatChange> {
+	return withLockedSecretariat(db, secretariatId, async (tx, current) => {
+		const existing = current.seats.find((seat) => seat.id === seatId);
+		if (!existing) return { ok: false, reason: 'not-found' };
+		const parsed = parseBodyRules({
+			...current.rules,
+			seats: current.rules.seats.filter((s) => s.id !== existing.key)
+		});
+		if (!parsed.ok) return { ok: false, issues: parsed.issues };
+		await tx.delete(seats).where(eq(seats.id, existing.id));
+		return { ok: true };
 	});
-	if (!parsed.ok) return { ok: false, issues: parsed.issues };
-	await db.delete(seats).where(eq(seats.id, existing.id));
-	return { ok: true };
 }
 
 export type OtherRole = Exclude<MemberRole, 'titular' | 'substitute'>;
@@ -159,19 +195,37 @@ export async function addMember(
 	secretariatId: string,
 	role: OtherRole,
 	person: Person
-): Promise<{ ok: true; member: Member } | { ok: false; reason: 'facilitator-exists' }> {
+): Promise<
+	| { ok: true; member: Member }
+	| { ok: false; reason: 'facilitator-exists' | 'facilitator-holds-seat' }
+> {
+	const email = normalizeEmail(person.email);
 	if (role === 'facilitator') {
-		const [facilitator] = await db
+		const [holder] = await db
 			.select({ id: members.id })
 			.from(members)
-			.where(and(eq(members.secretariatId, secretariatId), eq(members.role, 'facilitator')));
-		if (facilitator) return { ok: false, reason: 'facilitator-exists' };
+			.where(
+				and(
+					eq(members.secretariatId, secretariatId),
+					eq(members.email, email),
+					isNotNull(members.seatId)
+				)
+			);
+		// Voice without vote (I III.9, T III.9): the facilitator holds no seat.
+		if (holder) return { ok: false, reason: 'facilitator-holds-seat' };
 	}
-	const [member] = await db
-		.insert(members)
-		.values({ secretariatId, role, ...person, email: person.email.trim().toLowerCase() })
-		.returning();
-	return { ok: true, member: member! };
+	try {
+		const [member] = await db
+			.insert(members)
+			.values({ secretariatId, role, ...person, email })
+			.returning();
+		return { ok: true, member: member! };
+	} catch (error) {
+		// The one-facilitator index refused it (possibly against a simultaneous request).
+		if (role === 'facilitator' && isUniqueViolation(error))
+			return { ok: false, reason: 'facilitator-exists' };
+		throw error;
+	}
 }
 
 /** Removes a non-seat member (seat holders change with their seat). */

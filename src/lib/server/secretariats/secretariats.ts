@@ -4,8 +4,8 @@
  * reconfigured. A body's rules are always validated whole (`parseBodyRules`) before they are saved:
  * an invalid configuration is refused with its codes and nothing changes.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../db';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Database, Queryable } from '../db';
 import { members, seats, secretariats, type SeatRow, type Secretariat } from '../db/schema';
 import {
 	copyPresetRules,
@@ -136,32 +136,69 @@ export async function listSecretariatsForUser(
 }
 
 /**
+ * Runs a change on the secretariat as it stands inside one transaction that holds its row lock:
+ * two edits at once (a rules save and a new non-working day, two seat removals) run one after the
+ * other, each validated against what the other left, instead of the later silently undoing the
+ * earlier.
+ */
+export async function withLockedSecretariat<T>(
+	db: Database,
+	secretariatId: string,
+	change: (tx: Queryable, current: LoadedSecretariat) => Promise<T>
+): Promise<T> {
+	return db.transaction(async (tx) => {
+		const [secretariat] = await tx
+			.select()
+			.from(secretariats)
+			.where(eq(secretariats.id, secretariatId))
+			.for('update');
+		if (!secretariat) throw new Error(`secretariat ${secretariatId} vanished`);
+		const seatRows = await tx
+			.select()
+			.from(seats)
+			.where(eq(seats.secretariatId, secretariatId))
+			.orderBy(asc(seats.sortOrder), asc(seats.key));
+		return change(tx, {
+			secretariat,
+			seats: seatRows,
+			rules: assembleRules(secretariat.rules, seatRows)
+		});
+	});
+}
+
+/**
  * Replaces a body's rules (seats excepted: they change through members.ts) after validating the
- * whole configuration with its current seats. Returns the issues, as codes, when invalid.
+ * whole configuration with its current seats. `changes` may be computed from the rules as they
+ * stand under the lock. Returns the issues, as codes, when invalid; nothing is written then.
  */
 export async function updateSecretariatRules(
 	db: Database,
-	loaded: LoadedSecretariat,
-	changes: Partial<Omit<BodyRules, 'seats'>>,
-	settings: { oversightEmail: string | null }
+	secretariatId: string,
+	changes:
+		Partial<Omit<BodyRules, 'seats'>> | ((rules: BodyRules) => Partial<Omit<BodyRules, 'seats'>>),
+	settings?: { oversightEmail: string | null }
 ): Promise<{ ok: true } | { ok: false; issues: RulesIssues }> {
-	const parsed = parseBodyRules({ ...loaded.rules, ...changes });
-	if (!parsed.ok) return { ok: false, issues: parsed.issues };
-	const { stored } = splitRules(parsed.rules);
-	await db
-		.update(secretariats)
-		.set({ rules: stored, oversightEmail: settings.oversightEmail })
-		.where(and(eq(secretariats.id, loaded.secretariat.id)));
-	return { ok: true };
+	return withLockedSecretariat(db, secretariatId, async (tx, current) => {
+		const changed = typeof changes === 'function' ? changes(current.rules) : changes;
+		const parsed = parseBodyRules({ ...current.rules, ...changed });
+		if (!parsed.ok) return { ok: false, issues: parsed.issues };
+		const { stored } = splitRules(parsed.rules);
+		const oversightEmail = settings ? settings.oversightEmail : current.secretariat.oversightEmail;
+		await tx
+			.update(secretariats)
+			.set({ rules: stored, oversightEmail })
+			.where(eq(secretariats.id, secretariatId));
+		return { ok: true };
+	});
 }
 
-/** Sets a body's own non-working days (the rules validate them: real dates, no duplicates). */
-export function saveNonWorkingDays(db: Database, loaded: LoadedSecretariat, dates: string[]) {
-	const nonWorkingDays = [...new Set(dates)].sort();
-	return updateSecretariatRules(
-		db,
-		loaded,
-		{ nonWorkingDays },
-		{ oversightEmail: loaded.secretariat.oversightEmail }
-	);
+/** Changes a body's own non-working days (the rules validate them: real dates, no duplicates). */
+export function saveNonWorkingDays(
+	db: Database,
+	secretariatId: string,
+	change: (dates: string[]) => string[]
+) {
+	return updateSecretariatRules(db, secretariatId, (rules) => ({
+		nonWorkingDays: [...new Set(change(rules.nonWorkingDays))].sort()
+	}));
 }

@@ -46,7 +46,6 @@ export const load: PageServerLoad = async (event) => {
 			substitute:
 				people.filter((p) => p.seatId === seat.id && p.role === 'substitute').map(person)[0] ?? null
 		})),
-		others: people.filter((p) => !p.seatId).map((p) => ({ ...person(p), role: p.role })),
-		myRoles: [...access.roles]
+		others: people.filter((p) => !p.seatId).map((p) => ({ ...person(p), role: p.role }))
 	};
 };

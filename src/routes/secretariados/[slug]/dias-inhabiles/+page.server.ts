@@ -33,8 +33,8 @@ export const actions: Actions = {
 		const access = await requireSecretariatAction(db, event, event.params.slug, edit);
 		const form = parseForm(nonWorkingDaySchema, await readFormData(event.request));
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
-		const saved = await saveNonWorkingDays(db, access, [
-			...access.rules.nonWorkingDays,
+		const saved = await saveNonWorkingDays(db, access.secretariat.id, (dates) => [
+			...dates,
 			form.data.date
 		]);
 		if (!saved.ok) {
@@ -48,11 +48,10 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const db = await getDatabase();
 		const access = await requireSecretariatAction(db, event, event.params.slug, edit);
-		const date = String((await readFormData(event.request)).get('date') ?? '');
-		await saveNonWorkingDays(
-			db,
-			access,
-			access.rules.nonWorkingDays.filter((d) => d !== date)
+		const form = parseForm(nonWorkingDaySchema, await readFormData(event.request));
+		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
+		await saveNonWorkingDays(db, access.secretariat.id, (dates) =>
+			dates.filter((d) => d !== form.data.date)
 		);
 		return { done: true, message: m.non_working_days_removed() };
 	},
@@ -72,10 +71,13 @@ export const actions: Actions = {
 					? m.non_working_days_ics_empty()
 					: m.non_working_days_ics_unreadable()
 			);
-		const before = new Set(access.rules.nonWorkingDays);
-		const added = read.dates.filter((date) => !before.has(date));
-		const saved = await saveNonWorkingDays(db, access, [...access.rules.nonWorkingDays, ...added]);
+		let added = 0;
+		const saved = await saveNonWorkingDays(db, access.secretariat.id, (dates) => {
+			const before = new Set(dates);
+			added = read.dates.filter((date) => !before.has(date)).length;
+			return [...dates, ...read.dates];
+		});
 		if (!saved.ok) return refuseForm(400, describeRulesIssue(saved.issues[0]!.code));
-		return { done: true, message: m.non_working_days_imported({ count: added.length }) };
+		return { done: true, message: m.non_working_days_imported({ count: added }) };
 	}
 };

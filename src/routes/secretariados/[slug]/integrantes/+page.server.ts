@@ -11,7 +11,7 @@ import {
 } from '$lib/server/secretariats/members';
 import { mailMemberInvitation } from '$lib/server/secretariats/invitation-mail';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
-import { memberFormSchema } from '$lib/validation/secretariat';
+import { memberActionSchema, memberFormSchema } from '$lib/validation/secretariat';
 import type { Actions, PageServerLoad } from './$types';
 
 const manage = 'secretariat.manage-members' as const;
@@ -39,25 +39,34 @@ export const actions: Actions = {
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const { role, ...person } = form.data;
 		const added = await addMember(db, access.secretariat.id, role as OtherRole, person);
-		if (!added.ok)
+		if (!added.ok) {
+			const reason =
+				added.reason === 'facilitator-exists'
+					? m.members_facilitator_exists()
+					: m.members_facilitator_holds_seat();
 			return refuseForm(409, m.error_form_invalid(), {
 				values: form.data,
-				errors: { role: m.members_facilitator_exists() }
+				errors: { role: reason }
 			});
+		}
 		return { done: true, message: m.members_added({ name: added.member.name }) };
 	},
 	removeMember: async (event) => {
 		const db = await getDatabase();
 		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
-		const memberId = String((await readFormData(event.request)).get('memberId') ?? '');
-		if (!(await removeMember(db, access.secretariat.id, memberId))) error(404);
+		const form = parseForm(memberActionSchema, await readFormData(event.request));
+		if (!form.ok || !(await removeMember(db, access.secretariat.id, form.data.memberId)))
+			error(404);
 		return { done: true, message: m.members_removed() };
 	},
 	invite: async (event) => {
 		const db = await getDatabase();
 		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
-		const memberId = String((await readFormData(event.request)).get('memberId') ?? '');
-		const member = (await listMembers(db, access.secretariat.id)).find((p) => p.id === memberId);
+		const form = parseForm(memberActionSchema, await readFormData(event.request));
+		if (!form.ok) error(404);
+		const member = (await listMembers(db, access.secretariat.id)).find(
+			(p) => p.id === form.data.memberId
+		);
 		if (!member) error(404);
 		const outcome = await inviteMember(db, member, access.user.id);
 		const status = await mailMemberInvitation(db, outcome, {

@@ -139,7 +139,7 @@ export const actions: Actions = {
 			},
 			timeZone: f.timeZone
 		};
-		const saved = await updateSecretariatRules(db, access, changes, {
+		const saved = await updateSecretariatRules(db, access.secretariat.id, changes, {
 			oversightEmail: f.oversightEmail || null
 		});
 		const values = Object.fromEntries(

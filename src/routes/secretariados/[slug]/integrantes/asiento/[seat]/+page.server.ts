@@ -68,13 +68,20 @@ export const actions: Actions = {
 			};
 		};
 		const seatId = isNew(event.params.seat) ? null : event.params.seat;
-		const saved = await saveSeat(db, access, seatId, {
+		const saved = await saveSeat(db, access.secretariat.id, seatId, {
 			sector: f.sector,
 			organisation: f.organisation!,
 			titular: person('titular'),
 			substitute: f.substituteName ? person('substitute') : null
 		});
-		if (!saved.ok && 'reason' in saved) error(404);
+		if (!saved.ok && 'reason' in saved) {
+			if (saved.reason === 'not-found') error(404);
+			const message =
+				saved.reason === 'same-person-twice'
+					? m.seat_conflict_same_person_twice()
+					: m.seat_conflict_holder_is_facilitator();
+			return refuseForm(409, message, { values: f });
+		}
 		if (!saved.ok) {
 			const reelections = saved.issues.some(
 				(issue) => issue.code === 'rules.term.reelections-exceeded'
@@ -89,8 +96,8 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const db = await getDatabase();
 		const access = await requireSecretariatAction(db, event, event.params.slug, manage);
-		const removed = await removeSeat(db, access, event.params.seat);
-		if (!removed.ok && 'reason' in removed) error(404);
+		const removed = await removeSeat(db, access.secretariat.id, event.params.seat);
+		if (!removed.ok && 'reason' in removed) error(404); // removing cannot conflict
 		if (!removed.ok) return refuseForm(400, describeIssues(removed.issues));
 		redirect(303, `/secretariados/${access.secretariat.slug}/integrantes`);
 	}
