@@ -21,12 +21,13 @@ export class Room {
 
 	private constructor(
 		readonly name: string,
-		private readonly store: DocumentStore
+		/** Where its updates are kept; null for a live room, whose state the database already holds. */
+		private readonly store: DocumentStore | null
 	) {
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			this.broadcast(encodeUpdate(update));
-			if (origin === FROM_STORE) return;
+			if (origin === FROM_STORE || !this.store) return;
 			this.store.append(this.name, update, () => {
 				if (origin instanceof Connection && origin.wantsSavedAcks) {
 					// The clocks this update reaches (parseUpdateMeta, since a delta's state vector would be empty).
@@ -48,6 +49,13 @@ export class Room {
 				this.broadcast(encodeAwareness(this.awareness, [...added, ...updated, ...removed]));
 			}
 		);
+	}
+
+	/** A live room: its document is the server's own state, filled by `initialize`, never stored. */
+	static async openLive(name: string, initialize: (doc: Y.Doc) => Promise<void>): Promise<Room> {
+		const room = new Room(name, null);
+		await initialize(room.doc);
+		return room;
 	}
 
 	/** A room with its document loaded from the store. */
@@ -99,8 +107,10 @@ export class Room {
 
 	/** Compacts the stored document if it has grown, then frees it; called when the room empties. */
 	async close(): Promise<void> {
-		await this.store.flush();
-		if (this.store.needsCompaction(this.name)) await this.store.compact(this.name, this.doc);
+		if (this.store) {
+			await this.store.flush();
+			if (this.store.needsCompaction(this.name)) await this.store.compact(this.name, this.doc);
+		}
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

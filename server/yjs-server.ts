@@ -21,7 +21,11 @@ import {
 import { log } from '../src/lib/server/log';
 import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
+import type * as Y from 'yjs';
 import { Room } from './Room';
+import { parseLiveRoomName, registerRoomPublisher } from '../src/lib/server/broadcast';
+import { findMeeting, readMeetingState } from '../src/lib/server/meetings/meetings';
+import { loadSecretariat } from '../src/lib/server/secretariats/secretariats';
 import { DocumentStore } from './document-store';
 import { YJS_PATH_PREFIX } from './paths';
 
@@ -76,9 +80,29 @@ async function decideRoomAccess(
 		.where(eq(secretariats.slug, slug));
 	if (!secretariat) return null;
 	const roles = await listRolesInSecretariat(db, user, secretariat.id);
+	// A meeting's live room is the server's: everyone who may follow the meeting reads it, nobody writes.
+	const live = parseLiveRoomName(roomName);
+	if (live) {
+		const meeting = await findMeeting(db, secretariat.id, live.meetingId);
+		return meeting && can(roles, 'meeting.view-live') ? 'read-only' : null;
+	}
 	if (can(roles, 'minutes.edit')) return 'read-write';
 	if (can(roles, 'minutes.read')) return 'read-only';
 	return null;
+}
+
+/** Marks the server's own writes into live rooms. */
+const SERVER_ORIGIN = Symbol('server');
+
+/** A live room's first state, read from the database like every later publish. */
+async function fillLiveRoom(doc: Y.Doc, live: { slug: string; meetingId: string }): Promise<void> {
+	const db = await getDatabase();
+	const secretariat = await loadSecretariat(db, live.slug);
+	const meeting =
+		secretariat && (await findMeeting(db, secretariat.secretariat.id, live.meetingId));
+	if (!secretariat || !meeting) return;
+	const state = await readMeetingState(db, secretariat, meeting.id);
+	doc.transact(() => doc.getMap('room').set('state', state), SERVER_ORIGIN);
 }
 
 export function createYjsServer(): YjsServer {
@@ -88,6 +112,16 @@ export function createYjsServer(): YjsServer {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const connections = new Set<Connection>();
 	let closing = false;
+
+	registerRoomPublisher({
+		publish(room, key, value) {
+			rooms
+				.get(room)
+				?.then((open) =>
+					open.doc.transact(() => open.doc.getMap('room').set(key, value), SERVER_ORIGIN)
+				);
+		}
+	});
 
 	/**
 	 * Re-checks every open connection: one whose login ended is closed with 4401; one whose rights
@@ -141,7 +175,10 @@ export function createYjsServer(): YjsServer {
 		if (!room) {
 			room = (async () => {
 				await closingRooms.get(name);
-				return Room.open(name, store);
+				const live = parseLiveRoomName(name);
+				return live
+					? Room.openLive(name, (doc) => fillLiveRoom(doc, live))
+					: Room.open(name, store);
 			})();
 			rooms.set(name, room);
 			room.catch(() => rooms.delete(name));

@@ -157,3 +157,22 @@ export const nonWorkingDaySchema = z.object({
 
 /** The member a per-person button (invite, remove) acts on. */
 export const memberActionSchema = z.object({ memberId: z.uuid({ error: required }) });
+
+export const meetingFormSchema = z.object({
+	kind: z.enum(['ordinary', 'extraordinary'], { error: choice }),
+	title: requiredText(200),
+	date: z.string({ error: required }).refine(isIsoDate, { error: () => m.error_date_invalid() }),
+	time: z
+		.string({ error: required })
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.error_time_invalid() }),
+	place: text(200)
+});
+
+/** A check-in: whose (a membership id), and whether from the room or remotely. */
+export const attendanceFormSchema = z.object({
+	memberId: z.uuid({ error: required }),
+	remote: z
+		.string()
+		.optional()
+		.transform((value) => value === 'on' || value === 'true')
+});

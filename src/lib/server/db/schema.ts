@@ -165,6 +165,81 @@ export const members = pgTable(
 	]
 );
 
+/**
+ * A meeting of a secretariat (a *sesión*, never an auth session): ordinary or extraordinary, with
+ * its agenda; `open` while it runs. Its live room state — attendance, quorum, the current item — is
+ * in the tables below and only the server writes it.
+ */
+export const meetings = pgTable(
+	'meetings',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		secretariatId: uuid('secretariat_id')
+			.notNull()
+			.references(() => secretariats.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['ordinary', 'extraordinary'] }).notNull(),
+		title: text('title').notNull(),
+		scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+		place: text('place').notNull().default(''),
+		status: text('status', { enum: ['scheduled', 'open', 'closed'] })
+			.notNull()
+			.default('scheduled'),
+		currentItem: integer('current_item').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(table) => [index('meetings_secretariat_idx').on(table.secretariatId, table.scheduledAt)]
+);
+
+/** An item of a meeting's agenda, in order (Z art. 8 pre-fills I–VI). */
+export const agendaItems = pgTable(
+	'agenda_items',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind').notNull(),
+		title: text('title').notNull().default('')
+	},
+	(table) => [uniqueIndex('agenda_items_meeting_position_idx').on(table.meetingId, table.position)]
+);
+
+/** Who is checked in to a meeting, in the room or remotely; one row per member, kept on check-out. */
+export const attendance = pgTable(
+	'attendance',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => members.id, { onDelete: 'cascade' }),
+		remote: boolean('remote').notNull(),
+		checkedInAt: timestamp('checked_in_at', { withTimezone: true }).notNull().defaultNow(),
+		checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
+		checkedInBy: uuid('checked_in_by').references(() => users.id, { onDelete: 'set null' })
+	},
+	(table) => [uniqueIndex('attendance_meeting_member_idx').on(table.meetingId, table.memberId)]
+);
+
+/** Every change of the quorum during a meeting, with its time: the minutes cite it. */
+export const quorumLog = pgTable(
+	'quorum_log',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		met: boolean('met').notNull(),
+		seatsPresent: integer('seats_present').notNull(),
+		seatsNeeded: integer('seats_needed').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [index('quorum_log_meeting_idx').on(table.meetingId, table.at)]
+);
+
 /** Binary Yjs updates: Uint8Array in, Uint8Array (a Buffer with postgres.js) out. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -195,4 +270,5 @@ export type User = typeof users.$inferSelect;
 export type Secretariat = typeof secretariats.$inferSelect;
 export type SeatRow = typeof seats.$inferSelect;
 export type Member = typeof members.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;

@@ -13,6 +13,7 @@ export const load: LayoutServerLoad = async (event) => {
 	return {
 		secretariat: { slug: access.secretariat.slug, name: access.secretariat.name },
 		menu: {
+			meetings: access.can('meeting.view-live'),
 			rules: access.can('secretariat.edit-rules'),
 			members: access.can('secretariat.manage-members'),
 			installation: access.can('installation-record.view')

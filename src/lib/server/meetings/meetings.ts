@@ -1,0 +1,247 @@
+/**
+ * Meetings (sesiones) and their live room state, owned by the server: attendance, quorum and its
+ * log, the current agenda item. Every change is one transaction under the meeting's row lock,
+ * decided by the rules module, committed, and only then published (broadcast.ts) to the screens.
+ *
+ * Articles: the order of a meeting pre-fills the agenda (Z art. 8 I–VI); quorum by the body's rule
+ * (Z art. 7.1, I III.2, T III.2), a seat counted once whoever of its holders is present, remote
+ * attendance counting when the rules say so (RULES.md defaults); the quorum log is what the minutes
+ * cite.
+ */
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Database, Queryable } from '../db';
+import { agendaItems, attendance, meetings, members, quorumLog, type Meeting } from '../db/schema';
+import { computeQuorum, type AttendanceRecord, type BodyRules } from '../../rules';
+import type { LoadedSecretariat } from '../secretariats/secretariats';
+import type { MeetingState } from '../../live/meeting-state';
+
+export type { MeetingState };
+
+export interface MeetingInput {
+	kind: 'ordinary' | 'extraordinary';
+	title: string;
+	scheduledAt: Date;
+	place: string;
+}
+
+/** Creates a meeting with the body's order of a meeting as its agenda. */
+export async function createMeeting(
+	db: Database,
+	secretariat: LoadedSecretariat,
+	input: MeetingInput
+): Promise<Meeting> {
+	return db.transaction(async (tx) => {
+		const [meeting] = await tx
+			.insert(meetings)
+			.values({ secretariatId: secretariat.secretariat.id, ...input })
+			.returning();
+		await tx.insert(agendaItems).values(
+			secretariat.rules.meetingOrder.items.map((kind, position) => ({
+				meetingId: meeting!.id,
+				position,
+				kind
+			}))
+		);
+		return meeting!;
+	});
+}
+
+/** The body's meetings, newest first. */
+export function listMeetings(db: Database, secretariatId: string): Promise<Meeting[]> {
+	return db
+		.select()
+		.from(meetings)
+		.where(eq(meetings.secretariatId, secretariatId))
+		.orderBy(desc(meetings.scheduledAt));
+}
+
+/** One meeting of this body, or null (a meeting id of another body is null too). */
+export async function findMeeting(
+	db: Queryable,
+	secretariatId: string,
+	meetingId: string
+): Promise<Meeting | null> {
+	const [meeting] = await db
+		.select()
+		.from(meetings)
+		.where(and(eq(meetings.id, meetingId), eq(meetings.secretariatId, secretariatId)));
+	return meeting ?? null;
+}
+
+/** Who is checked in now, as the rules module reads attendance. */
+async function listPresent(tx: Queryable, meetingId: string) {
+	return tx
+		.select({
+			memberId: members.id,
+			name: members.name,
+			role: members.role,
+			seatId: members.seatId,
+			remote: attendance.remote
+		})
+		.from(attendance)
+		.innerJoin(members, eq(members.id, attendance.memberId))
+		.where(and(eq(attendance.meetingId, meetingId), isNull(attendance.checkedOutAt)))
+		.orderBy(asc(attendance.checkedInAt));
+}
+
+function quorumOf(
+	rules: BodyRules,
+	present: { memberId: string; role: string; seatId: string | null; remote: boolean }[]
+) {
+	const records: AttendanceRecord[] = present.map((p) => ({
+		personId: p.memberId,
+		seatId: p.seatId,
+		role: p.role === 'secretariat-admin' ? 'guest' : (p.role as AttendanceRecord['role']),
+		remote: p.remote
+	}));
+	const result = computeQuorum(
+		rules,
+		rules.seats.map((seat) => ({ seatId: seat.id })),
+		records
+	);
+	return {
+		met: result.ok,
+		seatsPresent: result.seatsPresent.length,
+		seatsNeeded: result.seatsNeeded,
+		seatCount: rules.seats.length
+	};
+}
+
+/**
+ * The room state every screen shows, read from the database. Attendance rows carry the seat's
+ * database id; the rules know seats by key, so keys are mapped here.
+ */
+export async function readMeetingState(
+	db: Queryable,
+	secretariat: LoadedSecretariat,
+	meetingId: string
+): Promise<MeetingState> {
+	const meeting = await findMeeting(db, secretariat.secretariat.id, meetingId);
+	if (!meeting) throw new Error(`meeting ${meetingId} is not of ${secretariat.secretariat.slug}`);
+	const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
+	const present = (await listPresent(db, meeting.id)).map((p) => ({
+		...p,
+		seatId: p.seatId ? (keyOf.get(p.seatId) ?? null) : null
+	}));
+	const agenda = await db
+		.select({ position: agendaItems.position, kind: agendaItems.kind, title: agendaItems.title })
+		.from(agendaItems)
+		.where(eq(agendaItems.meetingId, meeting.id))
+		.orderBy(asc(agendaItems.position));
+	const log = await db
+		.select()
+		.from(quorumLog)
+		.where(eq(quorumLog.meetingId, meeting.id))
+		.orderBy(asc(quorumLog.at));
+	return {
+		meetingId: meeting.id,
+		status: meeting.status,
+		currentItem: meeting.currentItem,
+		agenda,
+		present,
+		quorum: quorumOf(secretariat.rules, present),
+		quorumLog: log.map((entry) => ({
+			met: entry.met,
+			seatsPresent: entry.seatsPresent,
+			seatsNeeded: entry.seatsNeeded,
+			at: entry.at.toISOString()
+		}))
+	};
+}
+
+/** Runs a change of the room state under the meeting's row lock, then logs the quorum if it moved. */
+async function changeRoom(
+	db: Database,
+	secretariat: LoadedSecretariat,
+	meetingId: string,
+	change: (tx: Queryable, meeting: Meeting) => Promise<void>
+): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const [meeting] = await tx
+			.select()
+			.from(meetings)
+			.where(
+				and(eq(meetings.id, meetingId), eq(meetings.secretariatId, secretariat.secretariat.id))
+			)
+			.for('update');
+		if (!meeting) return false;
+		await change(tx, meeting);
+		const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
+		const present = (await listPresent(tx, meetingId)).map((p) => ({
+			...p,
+			seatId: p.seatId ? (keyOf.get(p.seatId) ?? null) : null
+		}));
+		const quorum = quorumOf(secretariat.rules, present);
+		const [last] = await tx
+			.select()
+			.from(quorumLog)
+			.where(eq(quorumLog.meetingId, meetingId))
+			.orderBy(desc(quorumLog.at))
+			.limit(1);
+		if (!last || last.met !== quorum.met || last.seatsPresent !== quorum.seatsPresent) {
+			await tx.insert(quorumLog).values({
+				meetingId,
+				met: quorum.met,
+				seatsPresent: quorum.seatsPresent,
+				seatsNeeded: quorum.seatsNeeded
+			});
+		}
+		return true;
+	});
+}
+
+/** Checks a member in (again) or out; the facilitator may do it for anyone of the body. */
+export function setAttendance(
+	db: Database,
+	secretariat: LoadedSecretariat,
+	meetingId: string,
+	input: { memberId: string; present: boolean; remote: boolean; by: string }
+): Promise<boolean> {
+	return changeRoom(db, secretariat, meetingId, async (tx) => {
+		if (input.present) {
+			await tx
+				.insert(attendance)
+				.values({
+					meetingId,
+					memberId: input.memberId,
+					remote: input.remote,
+					checkedInBy: input.by
+				})
+				.onConflictDoUpdate({
+					target: [attendance.meetingId, attendance.memberId],
+					set: {
+						remote: input.remote,
+						checkedInAt: new Date(),
+						checkedOutAt: null,
+						checkedInBy: input.by
+					}
+				});
+		} else {
+			await tx
+				.update(attendance)
+				.set({ checkedOutAt: new Date() })
+				.where(and(eq(attendance.meetingId, meetingId), eq(attendance.memberId, input.memberId)));
+		}
+	});
+}
+
+/** Opens the meeting, or moves its current agenda item (kept within the agenda). */
+export function updateMeetingProgress(
+	db: Database,
+	secretariat: LoadedSecretariat,
+	meetingId: string,
+	change: { status?: 'open' | 'closed'; itemDelta?: number }
+): Promise<boolean> {
+	return changeRoom(db, secretariat, meetingId, async (tx, meeting) => {
+		const items = await tx
+			.select({ position: agendaItems.position })
+			.from(agendaItems)
+			.where(eq(agendaItems.meetingId, meetingId));
+		const last = Math.max(0, items.length - 1);
+		const currentItem = Math.min(last, Math.max(0, meeting.currentItem + (change.itemDelta ?? 0)));
+		await tx
+			.update(meetings)
+			.set({ status: change.status ?? meeting.status, currentItem })
+			.where(eq(meetings.id, meetingId));
+	});
+}

@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { getDatabase } from '$lib/server/db';
+import { requireSecretariatAction } from '$lib/server/secretariats/access';
+import { createMeeting, listMeetings } from '$lib/server/meetings/meetings';
+import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
+import { startOfLocalDay } from '$lib/rules';
+import { meetingFormSchema } from '$lib/validation/secretariat';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const db = await getDatabase();
+	const access = await requireSecretariatAction(db, event, event.params.slug, 'meeting.view-live');
+	const meetings = await listMeetings(db, access.secretariat.id);
+	return {
+		meetings: meetings.map(({ id, kind, title, scheduledAt, status }) => ({
+			id,
+			kind,
+			title,
+			scheduledAt,
+			status
+		})),
+		canConvene: access.can('meeting.convene'),
+		timeZone: access.rules.timeZone
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, 'meeting.convene');
+		const form = parseForm(meetingFormSchema, await readFormData(event.request));
+		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
+		const { date, time, ...input } = form.data;
+		// The body's own time zone: "10:00" is ten in the morning where the body meets.
+		const [hours, minutes] = time.split(':').map(Number);
+		const scheduledAt = new Date(
+			startOfLocalDay(date, access.rules.timeZone).getTime() + (hours! * 60 + minutes!) * 60_000
+		);
+		const meeting = await createMeeting(db, access, { ...input, scheduledAt });
+		redirect(303, `/secretariados/${access.secretariat.slug}/sesiones/${meeting.id}`);
+	}
+};

@@ -1,0 +1,34 @@
+/**
+ * The meeting pages' common guard: the body's access for an action, the meeting (404 when it is
+ * not this body's), and the memberships through which the signed-in person attends.
+ */
+import { error } from '@sveltejs/kit';
+import type { Database } from '$lib/server/db';
+import type { Action } from '$lib/permissions/matrix';
+import { requireSecretariatAction } from '$lib/server/secretariats/access';
+import { findMeeting } from '$lib/server/meetings/meetings';
+import { listMembers } from '$lib/server/secretariats/members';
+
+const ATTENDING_ROLES = new Set([
+	'titular',
+	'substitute',
+	'facilitator',
+	'companion',
+	'guest',
+	'observer'
+]);
+
+export async function requireMeetingAction(
+	db: Database,
+	event: { locals: App.Locals; url: URL; params: { slug: string; meeting: string } },
+	action: Action
+) {
+	const access = await requireSecretariatAction(db, event, event.params.slug, action);
+	const meeting = await findMeeting(db, access.secretariat.id, event.params.meeting).catch(
+		() => null
+	);
+	if (!meeting) error(404);
+	const people = await listMembers(db, access.secretariat.id);
+	const mine = people.filter((p) => p.userId === access.user.id && ATTENDING_ROLES.has(p.role));
+	return { access, meeting, people, mine };
+}

@@ -1,0 +1,127 @@
+/**
+ * The live room end to end: a titular checks in from a phone and the facilitator checks the
+ * others in from the console; the projector, open in another browser, follows every committed
+ * change — quorum and current agenda item — without reloading.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { linkMailedTo } from './mail';
+import { ADMIN, signInAsAdmin } from './session';
+
+test.describe.configure({ mode: 'serial' });
+
+let slug = '';
+let meetingPath = '';
+
+async function acceptInvitation(browser: Browser, email: string, name: string): Promise<Page> {
+	const link = await linkMailedTo(email, '/invitacion/');
+	const context = await browser.newContext({ locale: 'es-MX' });
+	const phone = await context.newPage();
+	await phone.goto(link);
+	await phone.getByLabel('Nombre completo').fill(name);
+	await phone.getByLabel('Contraseña', { exact: true }).fill('contraseña de la sala');
+	await phone.getByLabel('Confirma la contraseña').fill('contraseña de la sala');
+	await phone.getByRole('button', { name: 'Crear mi cuenta' }).click();
+	await expect(phone.getByRole('button', { name: 'Salir' })).toBeVisible();
+	return phone;
+}
+
+test('a body is set up with three seats and the admin as facilitator', async ({ page }) => {
+	await signInAsAdmin(page);
+	await page.goto('/secretariados/nuevo');
+	await page.getByLabel('Nombre del secretariado').fill('STL Sala E2E');
+	await page
+		.getByRole('radio', { name: 'STL según la plantilla nacional (INAI)', exact: true })
+		.check();
+	await page.getByRole('button', { name: 'Crear secretariado' }).click();
+	slug = new URL(page.url()).pathname.split('/').pop()!;
+	const titulares = [
+		['Poder Ejecutivo', 'Ana Sala', 'ana@sala.test'],
+		['Organismo garante', 'Gerardo Sala', 'gerardo@sala.test'],
+		['Sociedad civil', 'Carmen Sala', 'carmen@sala.test']
+	];
+	for (const [seat, name, email] of titulares) {
+		await page.goto(`/secretariados/${slug}/integrantes`);
+		await page.getByRole('link', { name: `Editar el asiento ${seat}` }).click();
+		const titular = page.getByRole('group', { name: 'Titular' });
+		await titular.getByLabel('Nombre completo').fill(name!);
+		await titular.getByLabel('Correo electrónico').fill(email!);
+		await page.getByRole('button', { name: 'Guardar asiento' }).click();
+		await expect(page).toHaveURL(new RegExp(`/secretariados/${slug}/integrantes$`));
+	}
+	await page.getByLabel('Papel').selectOption('facilitator');
+	await page.getByLabel('Nombre completo').fill(ADMIN.name);
+	await page.getByLabel('Correo electrónico').fill(ADMIN.email);
+	await page.getByRole('button', { name: 'Agregar' }).click();
+	await page.getByRole('button', { name: `Invitar a ${ADMIN.email}` }).click();
+	await expect(page.getByRole('status')).toContainText('ya tenía cuenta');
+	await page.getByRole('button', { name: 'Invitar a ana@sala.test' }).click();
+	await expect(page.getByRole('status')).toHaveText('Invitación enviada a ana@sala.test.');
+});
+
+test('check-ins from a phone and from the console move the projector live', async ({
+	page,
+	browser
+}) => {
+	await signInAsAdmin(page);
+	await page.goto(`/secretariados/${slug}/sesiones`);
+	await page.getByLabel('Título').fill('Primera sesión ordinaria');
+	await page.getByLabel('Fecha').fill('2026-12-03');
+	await page.getByRole('button', { name: 'Crear sesión' }).click();
+	await expect(page.getByRole('heading', { name: 'Primera sesión ordinaria' })).toBeVisible();
+	meetingPath = new URL(page.url()).pathname;
+
+	const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const projector = await projectorContext.newPage();
+	await signInAsAdmin(projector);
+	await projector.goto(`${meetingPath}/proyector`);
+	await expect(projector.getByTestId('quorum-count')).toHaveText(
+		'0 de 3 asientos presentes; se necesitan 3.'
+	);
+	await expect(projector.getByTestId('quorum-status')).toHaveText('No hay quórum');
+
+	const phone = await acceptInvitation(browser, 'ana@sala.test', 'Ana Sala');
+	await phone.goto(meetingPath);
+	await expect(phone.getByText('En vivo: los cambios aparecen al instante.')).toBeVisible();
+	await phone.getByRole('button', { name: 'Registrar asistencia en la sala' }).click();
+	await expect(phone.getByText('Registraste tu asistencia en la sala.')).toBeVisible();
+	await expect(projector.getByTestId('quorum-count')).toHaveText(
+		'1 de 3 asientos presentes; se necesitan 3.'
+	);
+
+	await page.getByRole('button', { name: 'Registrar la asistencia de Gerardo Sala' }).click();
+	await expect(projector.getByTestId('quorum-count')).toHaveText(
+		'2 de 3 asientos presentes; se necesitan 3.'
+	);
+	await page.getByRole('button', { name: 'Registrar la asistencia de Carmen Sala' }).click();
+	await expect(projector.getByTestId('quorum-status')).toHaveText('Hay quórum');
+	await expect(phone.getByTestId('quorum-status')).toHaveText('Hay quórum');
+
+	await page.getByRole('button', { name: 'Abrir la sesión' }).click();
+	await page.getByRole('button', { name: 'Siguiente punto' }).click();
+	await expect(projector.locator('li[aria-current="step"]')).toHaveText(/^II\. /);
+
+	// Ana leaves: the quorum is lost on every screen.
+	await phone.getByRole('button', { name: 'Retirarse' }).click();
+	await expect(projector.getByTestId('quorum-status')).toHaveText('No hay quórum');
+	await projectorContext.close();
+	await phone.context().close();
+});
+
+test('nobody outside the body follows its meeting or checks anyone in', async ({
+	page,
+	browser
+}) => {
+	await signInAsAdmin(page);
+	await page.goto('/admin/invitaciones');
+	await page.getByLabel('Correo electrónico').fill('fuera@sala.test');
+	await page.getByRole('button', { name: 'Enviar invitación' }).click();
+	const outsider = await acceptInvitation(browser, 'fuera@sala.test', 'Persona de fuera');
+	expect((await outsider.goto(meetingPath))?.status()).toBe(403);
+	expect((await outsider.goto(`${meetingPath}/proyector`))?.status()).toBe(403);
+	const forged = await outsider.request.post(`${meetingPath}?/checkIn`, {
+		form: { memberId: '00000000-0000-4000-8000-000000000000' },
+		headers: { origin: new URL(outsider.url()).origin }
+	});
+	expect(forged.status()).toBe(403);
+	await outsider.context().close();
+});
