@@ -100,6 +100,23 @@ test('check-ins from a phone and from the console move the projector live', asyn
 	await page.getByRole('button', { name: 'Siguiente punto' }).click();
 	await expect(projector.locator('li[aria-current="step"]')).toHaveText(/^II\. /);
 
+	// A motion: Ana objects from her phone, which opens the vote; her ballot reaches the projector.
+	await page.getByLabel('Propuesta de acuerdo').fill('Publicar el calendario de sesiones');
+	await page.getByRole('button', { name: 'Plantear propuesta' }).click();
+	await expect(projector.getByTestId('motion-text')).toHaveText(
+		'Publicar el calendario de sesiones'
+	);
+	await phone.getByRole('button', { name: 'Objetar' }).click();
+	await expect(projector.getByTestId('motion-status')).toHaveText(
+		'En votación: un voto por asiento.'
+	);
+	await phone.getByRole('button', { name: 'A favor' }).click();
+	await expect(projector.getByTestId('tally-for')).toHaveText('1');
+	await expect(phone.getByText('Tu asiento ya votó.')).toBeVisible();
+	await page.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await expect(projector.getByTestId('decisions')).toContainText('Acuerdo 1.');
+	await expect(projector.getByTestId('decisions')).toContainText('aprobado por mayoría');
+
 	// Ana leaves: the quorum is lost on every screen.
 	await phone.getByRole('button', { name: 'Retirarse' }).click();
 	await expect(projector.getByTestId('quorum-status')).toHaveText('No hay quórum');

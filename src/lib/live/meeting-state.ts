@@ -16,4 +16,26 @@ export interface MeetingState {
 	}[];
 	quorum: { met: boolean; seatsPresent: number; seatsNeeded: number; seatCount: number };
 	quorumLog: { met: boolean; seatsPresent: number; seatsNeeded: number; at: string }[];
+	/** For each seat (by key) whose vote someone holds now, that member's id. */
+	voters: Record<string, string>;
+	/** The motion under way, if any: objections and ballots are per seat (keys). */
+	motion: {
+		id: string;
+		text: string;
+		status: 'consensus' | 'voting';
+		objectingSeats: string[];
+		votedSeats: string[];
+		tally: { for: number; against: number; abstain: number };
+	} | null;
+	/** The motions closed in this meeting, with their outcome and agreement number. */
+	decisions: {
+		id: string;
+		text: string;
+		carried: boolean;
+		reason: string;
+		votesFor: number;
+		votesAgainst: number;
+		abstentions: number;
+		agreementNumber: number | null;
+	}[];
 }

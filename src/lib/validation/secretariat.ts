@@ -176,3 +176,11 @@ export const attendanceFormSchema = z.object({
 		.optional()
 		.transform((value) => value === 'on' || value === 'true')
 });
+
+export const motionFormSchema = z.object({ text: requiredText(2000) });
+
+/** A seat's act on the motion, through the member's own membership. */
+export const seatActSchema = z.object({
+	memberId: z.uuid({ error: required }),
+	choice: z.enum(['for', 'against', 'abstain'], { error: choice }).optional()
+});

@@ -240,6 +240,93 @@ export const quorumLog = pgTable(
 	(table) => [index('quorum_log_meeting_idx').on(table.meetingId, table.at)]
 );
 
+/**
+ * A proposed agreement put to the body during a meeting: first a consensus round (any seat may
+ * object), then — on an objection, or when the facilitator calls it — a vote of one ballot per seat.
+ * `outcome` keeps the rules' decision (reason and counts) once closed.
+ */
+export const motions = pgTable(
+	'motions',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		agendaPosition: integer('agenda_position').notNull(),
+		text: text('text').notNull(),
+		status: text('status', { enum: ['consensus', 'voting', 'closed'] }).notNull(),
+		outcome: jsonb('outcome').$type<{
+			carried: boolean;
+			reason: string;
+			votesFor: number;
+			votesAgainst: number;
+			abstentions: number;
+		}>(),
+		openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+		closedAt: timestamp('closed_at', { withTimezone: true })
+	},
+	(table) => [index('motions_meeting_idx').on(table.meetingId, table.openedAt)]
+);
+
+/** A seat's objection in a consensus round: one per seat and motion. */
+export const objections = pgTable(
+	'objections',
+	{
+		motionId: uuid('motion_id')
+			.notNull()
+			.references(() => motions.id, { onDelete: 'cascade' }),
+		seatId: uuid('seat_id')
+			.notNull()
+			.references(() => seats.id, { onDelete: 'cascade' }),
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => members.id, { onDelete: 'cascade' }),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('objections_motion_seat_idx').on(table.motionId, table.seatId)]
+);
+
+/** A seat's ballot, cast by whoever held the seat's vote at that moment: one per seat and motion. */
+export const ballots = pgTable(
+	'ballots',
+	{
+		motionId: uuid('motion_id')
+			.notNull()
+			.references(() => motions.id, { onDelete: 'cascade' }),
+		seatId: uuid('seat_id')
+			.notNull()
+			.references(() => seats.id, { onDelete: 'cascade' }),
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => members.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['titular', 'substitute'] }).notNull(),
+		choice: text('choice', { enum: ['for', 'against', 'abstain'] }).notNull(),
+		castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(table) => [uniqueIndex('ballots_motion_seat_idx').on(table.motionId, table.seatId)]
+);
+
+/** The agreements register: every carried motion, numbered per body and year. */
+export const agreements = pgTable(
+	'agreements',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		secretariatId: uuid('secretariat_id')
+			.notNull()
+			.references(() => secretariats.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		number: integer('number').notNull(),
+		motionId: uuid('motion_id')
+			.notNull()
+			.references(() => motions.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		createdAt: createdAt()
+	},
+	(table) => [
+		uniqueIndex('agreements_number_idx').on(table.secretariatId, table.year, table.number)
+	]
+);
+
 /** Binary Yjs updates: Uint8Array in, Uint8Array (a Buffer with postgres.js) out. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -271,4 +358,5 @@ export type Secretariat = typeof secretariats.$inferSelect;
 export type SeatRow = typeof seats.$inferSelect;
 export type Member = typeof members.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
+export type Motion = typeof motions.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;

@@ -10,8 +10,19 @@
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
-import { agendaItems, attendance, meetings, members, quorumLog, type Meeting } from '../db/schema';
-import { computeQuorum, type AttendanceRecord, type BodyRules } from '../../rules';
+import {
+	agendaItems,
+	agreements,
+	attendance,
+	ballots,
+	meetings,
+	members,
+	motions,
+	objections,
+	quorumLog,
+	type Meeting
+} from '../db/schema';
+import { computeQuorum, findSeatVoter, type AttendanceRecord, type BodyRules } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import type { MeetingState } from '../../live/meeting-state';
 
@@ -84,21 +95,42 @@ async function listPresent(tx: Queryable, meetingId: string) {
 		.orderBy(asc(attendance.checkedInAt));
 }
 
+/** The body's seats as the rules module names them (by key). */
+export function seatRefs(rules: BodyRules) {
+	return rules.seats.map((seat) => ({ seatId: seat.id }));
+}
+
+/** Present people as the rules module reads attendance; seat ids are keys, person ids member ids. */
+export function toAttendanceRecords(
+	present: { memberId: string; role: string; seatId: string | null; remote: boolean }[]
+): AttendanceRecord[] {
+	return present.map((p) => ({
+		personId: p.memberId,
+		seatId: p.seatId,
+		// An admin attending without another role has no seat and no vote: a guest, for the rules.
+		role: p.role === 'secretariat-admin' ? 'guest' : (p.role as AttendanceRecord['role']),
+		remote: p.remote
+	}));
+}
+
+/** Who is present now, with each seat's key: what the rules module decides on. */
+export async function readPresent(
+	tx: Queryable,
+	secretariat: LoadedSecretariat,
+	meetingId: string
+) {
+	const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
+	return (await listPresent(tx, meetingId)).map((p) => ({
+		...p,
+		seatId: p.seatId ? (keyOf.get(p.seatId) ?? null) : null
+	}));
+}
+
 function quorumOf(
 	rules: BodyRules,
 	present: { memberId: string; role: string; seatId: string | null; remote: boolean }[]
 ) {
-	const records: AttendanceRecord[] = present.map((p) => ({
-		personId: p.memberId,
-		seatId: p.seatId,
-		role: p.role === 'secretariat-admin' ? 'guest' : (p.role as AttendanceRecord['role']),
-		remote: p.remote
-	}));
-	const result = computeQuorum(
-		rules,
-		rules.seats.map((seat) => ({ seatId: seat.id })),
-		records
-	);
+	const result = computeQuorum(rules, seatRefs(rules), toAttendanceRecords(present));
 	return {
 		met: result.ok,
 		seatsPresent: result.seatsPresent.length,
@@ -118,11 +150,7 @@ export async function readMeetingState(
 ): Promise<MeetingState> {
 	const meeting = await findMeeting(db, secretariat.secretariat.id, meetingId);
 	if (!meeting) throw new Error(`meeting ${meetingId} is not of ${secretariat.secretariat.slug}`);
-	const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
-	const present = (await listPresent(db, meeting.id)).map((p) => ({
-		...p,
-		seatId: p.seatId ? (keyOf.get(p.seatId) ?? null) : null
-	}));
+	const present = await readPresent(db, secretariat, meeting.id);
 	const agenda = await db
 		.select({ position: agendaItems.position, kind: agendaItems.kind, title: agendaItems.title })
 		.from(agendaItems)
@@ -133,7 +161,55 @@ export async function readMeetingState(
 		.from(quorumLog)
 		.where(eq(quorumLog.meetingId, meeting.id))
 		.orderBy(asc(quorumLog.at));
+	const seats = seatRefs(secretariat.rules);
+	const records = toAttendanceRecords(present);
+	const voters: Record<string, string> = {};
+	for (const { seatId } of seats) {
+		const voter = findSeatVoter(secretariat.rules, seats, records, seatId);
+		if (voter.ok) voters[seatId] = voter.personId;
+	}
+	const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
+	const meetingMotions = await db
+		.select()
+		.from(motions)
+		.where(eq(motions.meetingId, meeting.id))
+		.orderBy(asc(motions.openedAt));
+	const open = meetingMotions.find((motion) => motion.status !== 'closed');
+	let motion: MeetingState['motion'] = null;
+	if (open) {
+		const cast = await db.select().from(ballots).where(eq(ballots.motionId, open.id));
+		const objecting = await db.select().from(objections).where(eq(objections.motionId, open.id));
+		motion = {
+			id: open.id,
+			text: open.text,
+			status: open.status === 'voting' ? 'voting' : 'consensus',
+			objectingSeats: objecting.map((row) => keyOf.get(row.seatId) ?? row.seatId),
+			votedSeats: cast.map((row) => keyOf.get(row.seatId) ?? row.seatId),
+			tally: {
+				for: cast.filter((row) => row.choice === 'for').length,
+				against: cast.filter((row) => row.choice === 'against').length,
+				abstain: cast.filter((row) => row.choice === 'abstain').length
+			}
+		};
+	}
+	const numbers = await db
+		.select({ motionId: agreements.motionId, number: agreements.number })
+		.from(agreements)
+		.innerJoin(motions, eq(motions.id, agreements.motionId))
+		.where(eq(motions.meetingId, meeting.id));
+	const numberOf = new Map(numbers.map((row) => [row.motionId, row.number]));
+	const decisions = meetingMotions
+		.filter((m) => m.status === 'closed' && m.outcome)
+		.map((m) => ({
+			id: m.id,
+			text: m.text,
+			...m.outcome!,
+			agreementNumber: numberOf.get(m.id) ?? null
+		}));
 	return {
+		voters,
+		motion,
+		decisions,
 		meetingId: meeting.id,
 		status: meeting.status,
 		currentItem: meeting.currentItem,
@@ -150,12 +226,17 @@ export async function readMeetingState(
 }
 
 /** Runs a change of the room state under the meeting's row lock, then logs the quorum if it moved. */
-async function changeRoom(
+/**
+ * Runs a change of the room state under the meeting's row lock — so changes to one meeting happen
+ * one at a time, each decided on what the previous committed — then logs the quorum if it moved.
+ * Returns null when the meeting is not this body's; a change may refuse with its own reason.
+ */
+export async function changeMeetingRoom<T>(
 	db: Database,
 	secretariat: LoadedSecretariat,
 	meetingId: string,
-	change: (tx: Queryable, meeting: Meeting) => Promise<void>
-): Promise<boolean> {
+	change: (tx: Queryable, meeting: Meeting) => Promise<T>
+): Promise<T | null> {
 	return db.transaction(async (tx) => {
 		const [meeting] = await tx
 			.select()
@@ -164,14 +245,9 @@ async function changeRoom(
 				and(eq(meetings.id, meetingId), eq(meetings.secretariatId, secretariat.secretariat.id))
 			)
 			.for('update');
-		if (!meeting) return false;
-		await change(tx, meeting);
-		const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
-		const present = (await listPresent(tx, meetingId)).map((p) => ({
-			...p,
-			seatId: p.seatId ? (keyOf.get(p.seatId) ?? null) : null
-		}));
-		const quorum = quorumOf(secretariat.rules, present);
+		if (!meeting) return null;
+		const result = await change(tx, meeting);
+		const quorum = quorumOf(secretariat.rules, await readPresent(tx, secretariat, meetingId));
 		const [last] = await tx
 			.select()
 			.from(quorumLog)
@@ -186,7 +262,7 @@ async function changeRoom(
 				seatsNeeded: quorum.seatsNeeded
 			});
 		}
-		return true;
+		return result;
 	});
 }
 
@@ -197,7 +273,7 @@ export function setAttendance(
 	meetingId: string,
 	input: { memberId: string; present: boolean; remote: boolean; by: string }
 ): Promise<boolean> {
-	return changeRoom(db, secretariat, meetingId, async (tx) => {
+	const changed = changeMeetingRoom(db, secretariat, meetingId, async (tx) => {
 		if (input.present) {
 			await tx
 				.insert(attendance)
@@ -222,7 +298,9 @@ export function setAttendance(
 				.set({ checkedOutAt: new Date() })
 				.where(and(eq(attendance.meetingId, meetingId), eq(attendance.memberId, input.memberId)));
 		}
+		return true;
 	});
+	return changed.then((done) => done === true);
 }
 
 /** Opens the meeting, or moves its current agenda item (kept within the agenda). */
@@ -232,7 +310,7 @@ export function updateMeetingProgress(
 	meetingId: string,
 	change: { status?: 'open' | 'closed'; itemDelta?: number }
 ): Promise<boolean> {
-	return changeRoom(db, secretariat, meetingId, async (tx, meeting) => {
+	const changed = changeMeetingRoom(db, secretariat, meetingId, async (tx, meeting) => {
 		const items = await tx
 			.select({ position: agendaItems.position })
 			.from(agendaItems)
@@ -243,5 +321,7 @@ export function updateMeetingProgress(
 			.update(meetings)
 			.set({ status: change.status ?? meeting.status, currentItem })
 			.where(eq(meetings.id, meetingId));
+		return true;
 	});
+	return changed.then((done) => done === true);
 }

@@ -1,4 +1,15 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import type { Action } from '$lib/permissions/matrix';
+import {
+	castMotionBallot,
+	closeMotion,
+	objectToMotion,
+	openVote,
+	proposeMotion,
+	type DecisionRefusal,
+	type DecisionResult
+} from '$lib/server/meetings/decisions';
 import { getDatabase } from '$lib/server/db';
 import {
 	readMeetingState,
@@ -7,7 +18,7 @@ import {
 } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData } from '$lib/server/forms';
 import { liveRoomName, publishMeetingState } from '$lib/server/broadcast';
-import { attendanceFormSchema } from '$lib/validation/secretariat';
+import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
 import { requireMeetingAction } from './meeting-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -32,7 +43,12 @@ export const load: PageServerLoad = async (event) => {
 		mine: mine.map(({ id, role }) => ({ id, role })),
 		// The facilitator's console lists everyone who may attend, to check them in and out.
 		everyone: runsMeeting ? people.map(({ id, name, role }) => ({ id, name, role })) : [],
-		controls: { checkInOthers: runsMeeting, advance: access.can('meeting.advance-agenda') },
+		controls: {
+			checkInOthers: runsMeeting,
+			advance: access.can('meeting.advance-agenda'),
+			propose: access.can('motion.propose'),
+			runVote: access.can('vote.open-close')
+		},
 		timeZone: access.rules.timeZone
 	};
 };
@@ -72,7 +88,81 @@ async function changeProgress(
 	return { done: true };
 }
 
+const refusalMessages: Record<DecisionRefusal, () => string> = {
+	'meeting-unknown': m.decision_refused_meeting_unknown,
+	'motion-already-open': m.decision_refused_motion_already_open,
+	'no-open-motion': m.decision_refused_no_open_motion,
+	'quorum-not-met': m.decision_refused_quorum_not_met,
+	'not-seat-voter': m.decision_refused_not_seat_voter,
+	'seat-already-voted': m.decision_refused_seat_already_voted,
+	'not-in-consensus': m.decision_refused_not_in_consensus,
+	'not-voting': m.decision_refused_not_voting,
+	'vote-required': m.decision_refused_vote_required
+};
+
+/** Runs one step of a decision and publishes the room; a refusal comes back in words. */
+async function decide(
+	event: RequestEvent,
+	action: Action,
+	step: (
+		context: Awaited<ReturnType<typeof requireMeetingAction>>,
+		form: FormData
+	) => Promise<DecisionResult>
+) {
+	const db = await getDatabase();
+	const context = await requireMeetingAction(db, event, action);
+	const result = await step(context, await readFormData(event.request));
+	if (!result.ok) return fail(409, { message: refusalMessages[result.reason]() });
+	await publishMeetingState(db, context.access, context.meeting);
+	return { done: true };
+}
+
+/** The member id a seat act is made through: one of the signed-in person's own memberships. */
+function ownMember(context: Awaited<ReturnType<typeof requireMeetingAction>>, form: FormData) {
+	const parsed = seatActSchema.safeParse({
+		memberId: form.get('memberId'),
+		choice: form.get('choice') ?? undefined
+	});
+	if (!parsed.success || !context.mine.some((p) => p.id === parsed.data.memberId)) error(403);
+	return parsed.data;
+}
+
 export const actions: Actions = {
+	propose: (event) =>
+		decide(event, 'motion.propose', async ({ access, meeting }, form) => {
+			const parsed = motionFormSchema.safeParse({ text: form.get('text') });
+			if (!parsed.success) error(400);
+			return proposeMotion(await getDatabase(), access, meeting.id, parsed.data.text);
+		}),
+	object: (event) =>
+		decide(event, 'motion.object', async (context, form) =>
+			objectToMotion(
+				await getDatabase(),
+				context.access,
+				context.meeting.id,
+				ownMember(context, form).memberId
+			)
+		),
+	openVote: (event) =>
+		decide(event, 'vote.open-close', async ({ access, meeting }) =>
+			openVote(await getDatabase(), access, meeting.id)
+		),
+	ballot: (event) =>
+		decide(event, 'ballot.cast', async (context, form) => {
+			const act = ownMember(context, form);
+			if (!act.choice) error(400);
+			return castMotionBallot(
+				await getDatabase(),
+				context.access,
+				context.meeting.id,
+				act.memberId,
+				act.choice
+			);
+		}),
+	closeMotion: (event) =>
+		decide(event, 'vote.open-close', async ({ access, meeting }) =>
+			closeMotion(await getDatabase(), access, meeting.id)
+		),
 	checkIn: (event) => changeAttendance(event, true),
 	checkOut: (event) => changeAttendance(event, false),
 	open: (event) => changeProgress(event, { status: 'open' }),
