@@ -23,7 +23,11 @@ import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
 import type * as Y from 'yjs';
 import { Room } from './Room';
-import { parseLiveRoomName, registerRoomPublisher } from '../src/lib/server/broadcast';
+import {
+	parseLiveRoomName,
+	parseMinutesRoomName,
+	registerRoomPublisher
+} from '../src/lib/server/broadcast';
 import { findMeeting, readMeetingState } from '../src/lib/server/meetings/meetings';
 import { loadSecretariat } from '../src/lib/server/secretariats/secretariats';
 import { DocumentStore } from './document-store';
@@ -63,10 +67,12 @@ function isForeignOrigin(request: IncomingMessage): boolean {
 }
 
 /**
- * A room belongs to a secretariat: its name is `<secretariat-slug>:<document>`. The permission
- * matrix decides the rights: whoever may edit the minutes gets read-write, whoever may only read
- * them gets read-only, anyone else is refused (403) — so a member of one body never opens another
- * body's documents.
+ * A room is a document of one of a body's meetings: `<slug>:minutes-<meeting>` (the co-edited
+ * minutes) or `<slug>:meeting-<meeting>:live` (the server-owned room state). The permission matrix
+ * decides the rights: whoever may edit the minutes gets read-write on them, whoever may only read
+ * them read-only; the live room is read-only for everyone who may follow the meeting; anyone else,
+ * and any other name, is refused (403) — so a member of one body never opens another body's
+ * documents, and nobody makes the server keep documents of their own naming.
  */
 async function decideRoomAccess(
 	user: Pick<SessionUser, 'id' | 'isInstanceAdmin'>,
@@ -80,12 +86,13 @@ async function decideRoomAccess(
 		.where(eq(secretariats.slug, slug));
 	if (!secretariat) return null;
 	const roles = await listRolesInSecretariat(db, user, secretariat.id);
-	// A meeting's live room is the server's: everyone who may follow the meeting reads it, nobody writes.
+	// Only the documents of the body's own meetings exist: nobody creates rooms by naming them.
 	const live = parseLiveRoomName(roomName);
-	if (live) {
-		const meeting = await findMeeting(db, secretariat.id, live.meetingId);
-		return meeting && can(roles, 'meeting.view-live') ? 'read-only' : null;
-	}
+	const minutes = parseMinutesRoomName(roomName);
+	const meetingId = live?.meetingId ?? minutes?.meetingId;
+	if (!meetingId || !(await findMeeting(db, secretariat.id, meetingId))) return null;
+	// A meeting's live room is the server's: everyone who may follow the meeting reads it, nobody writes.
+	if (live) return can(roles, 'meeting.view-live') ? 'read-only' : null;
 	if (can(roles, 'minutes.edit')) return 'read-write';
 	if (can(roles, 'minutes.read')) return 'read-only';
 	return null;

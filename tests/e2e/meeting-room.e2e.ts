@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { linkMailedTo } from './mail';
-import { ADMIN, signInAsAdmin } from './session';
+import { ADMIN, signInAsAdmin, tryRoom } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -78,9 +78,16 @@ test('check-ins from a phone and from the console move the projector live', asyn
 		'0 de 3 asientos presentes; se necesitan 3.'
 	);
 	await expect(projector.getByTestId('quorum-status')).toHaveText('No hay quórum');
+	await expect(
+		projector.getByRole('img', { name: 'Código QR para abrir la sesión en tu teléfono' })
+	).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
 
 	const phone = await acceptInvitation(browser, 'ana@sala.test', 'Ana Sala');
 	await phone.goto(meetingPath);
+	const meetingId = meetingPath.split('/').pop()!;
+	// The WebSocket server asks the same matrix: Ana's body's minutes open, a made-up room does not.
+	expect(await tryRoom(phone, `${slug}:minutes-${meetingId}`)).toBe('open');
+	expect(await tryRoom(phone, `${slug}:otra-cosa`)).toBe('closed 1006');
 	await expect(phone.getByText('En vivo: los cambios aparecen al instante.')).toBeVisible();
 	await phone.getByRole('button', { name: 'Registrar asistencia en la sala' }).click();
 	await expect(phone.getByText('Registraste tu asistencia en la sala.')).toBeVisible();
@@ -99,6 +106,20 @@ test('check-ins from a phone and from the console move the projector live', asyn
 	await page.getByRole('button', { name: 'Abrir la sesión' }).click();
 	await page.getByRole('button', { name: 'Siguiente punto' }).click();
 	await expect(projector.locator('li[aria-current="step"]')).toHaveText(/^II\. /);
+
+	// Two people write in the same section of the minutes at once: both keep their text.
+	const consoleEditor = page.getByRole('textbox', { name: /^Acta: / });
+	const phoneEditor = phone.getByRole('textbox', { name: /^Acta: / });
+	await consoleEditor.click();
+	await page.keyboard.type('Se verifica el quórum. ');
+	await phoneEditor.click();
+	await phone.keyboard.type('Ana pide la palabra. ');
+	for (const editor of [consoleEditor, phoneEditor]) {
+		await expect(editor).toContainText('Se verifica el quórum.');
+		await expect(editor).toContainText('Ana pide la palabra.');
+	}
+	await expect(page.getByTestId('minutes-saved')).toHaveText('Guardado');
+	await expect(phone.getByTestId('minutes-saved')).toHaveText('Guardado');
 
 	// A motion: Ana objects from her phone, which opens the vote; her ballot reaches the projector.
 	await page.getByLabel('Propuesta de acuerdo').fill('Publicar el calendario de sesiones');
@@ -135,6 +156,9 @@ test('nobody outside the body follows its meeting or checks anyone in', async ({
 	const outsider = await acceptInvitation(browser, 'fuera@sala.test', 'Persona de fuera');
 	expect((await outsider.goto(meetingPath))?.status()).toBe(403);
 	expect((await outsider.goto(`${meetingPath}/proyector`))?.status()).toBe(403);
+	const meetingId = meetingPath.split('/').pop()!;
+	expect(await tryRoom(outsider, `${slug}:minutes-${meetingId}`)).toBe('closed 1006');
+	expect(await tryRoom(outsider, `${slug}:meeting-${meetingId}:live`)).toBe('closed 1006');
 	const forged = await outsider.request.post(`${meetingPath}?/checkIn`, {
 		form: { memberId: '00000000-0000-4000-8000-000000000000' },
 		headers: { origin: new URL(outsider.url()).origin }

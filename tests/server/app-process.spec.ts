@@ -10,6 +10,7 @@ import { createPostgresDatabase, engines } from '../support/databases';
 import http from 'node:http';
 import {
 	createBodyWithFacilitator,
+	createMinutesRoom,
 	signIn,
 	signUpFirstAccount,
 	startApp,
@@ -138,6 +139,8 @@ describe.each(engines)('the app process on %s', (engine) => {
 	// The tests below run in order, on the account this one creates.
 	let cookie: string;
 	let slug: string;
+	/** A fresh minutes room of the body for each test that writes, so tests do not share documents. */
+	const room = () => createMinutesRoom(app, cookie, slug);
 	it('creates the first account through the form, after which sign-up is closed', async () => {
 		cookie = await signUpFirstAccount(app);
 		slug = await createBodyWithFacilitator(app, cookie);
@@ -148,7 +151,7 @@ describe.each(engines)('the app process on %s', (engine) => {
 	});
 
 	it('refuses a WebSocket upgrade with 401 without a valid auth-session cookie', async () => {
-		const url = `${app.url.replace('http', 'ws')}/yjs/${slug}:acta-1`;
+		const url = `${app.url.replace('http', 'ws')}/yjs/${await room()}`;
 		expect(await upgradeStatus(url)).toBe(401);
 		expect(await upgradeStatus(url, { cookie: 'auth_session=forged.token' })).toBe(401);
 		const [id] = cookie.slice('auth_session='.length).split('.');
@@ -162,8 +165,9 @@ describe.each(engines)('the app process on %s', (engine) => {
 		const options = { WebSocketPolyfill: webSocketWithCookie(cookie) as never, disableBc: true };
 		const docA = new Y.Doc();
 		const docB = new Y.Doc();
-		const a = new WebsocketProvider(serverUrl, `${slug}:acta-2`, docA, options);
-		const b = new WebsocketProvider(serverUrl, `${slug}:acta-2`, docB, options);
+		const shared = await room();
+		const a = new WebsocketProvider(serverUrl, shared, docA, options);
+		const b = new WebsocketProvider(serverUrl, shared, docB, options);
 		try {
 			await waitFor(() => a.synced && b.synced);
 			docA.getText('acta').insert(0, 'Acuerdo 1: se aprueba el orden del día.');
@@ -178,8 +182,9 @@ describe.each(engines)('the app process on %s', (engine) => {
 	});
 
 	it('closes an open WebSocket once its login signs out', async () => {
+		const minutesForSignOut = await room();
 		const second = await signIn(app, 'admin@example.mx');
-		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/${slug}:acta-4`, {
+		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/${minutesForSignOut}`, {
 			headers: { cookie: second }
 		});
 		await new Promise((resolve) => socket.on('open', resolve));
@@ -197,12 +202,14 @@ describe.each(engines)('the app process on %s', (engine) => {
 		expect(signOut.status).toBe(303);
 		expect(await closed).toBe(4401);
 		expect(
-			await upgradeStatus(`${app.url.replace('http', 'ws')}/yjs/${slug}:acta-4`, { cookie: second })
+			await upgradeStatus(`${app.url.replace('http', 'ws')}/yjs/${minutesForSignOut}`, {
+				cookie: second
+			})
 		).toBe(401);
 	});
 
 	it('survives garbage and oversized frames, closing only the offending connection', async () => {
-		const url = `${app.url.replace('http', 'ws')}/yjs/${slug}:ruido`;
+		const url = `${app.url.replace('http', 'ws')}/yjs/${await room()}`;
 		const noisy = new WebSocket(url, { headers: { cookie } });
 		await new Promise((resolve) => noisy.on('open', resolve));
 		const noisyClosed = new Promise<number>((resolve) =>
@@ -223,7 +230,7 @@ describe.each(engines)('the app process on %s', (engine) => {
 
 	it('closes a writer whose role in the body is taken away, and readmits it read-only', async () => {
 		const body = await createBodyWithFacilitator(app, cookie);
-		const url = `${app.url.replace('http', 'ws')}/yjs/${body}:acta`;
+		const url = `${app.url.replace('http', 'ws')}/yjs/${await createMinutesRoom(app, cookie, body)}`;
 		const socket = new WebSocket(url, { headers: { cookie } });
 		await new Promise((resolve) => socket.on('open', resolve));
 		const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
@@ -270,7 +277,7 @@ describe.each(engines)('the app process on %s', (engine) => {
 	});
 
 	it('stops within 10 s on SIGTERM, closing an open WebSocket as going away', async () => {
-		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/${slug}:acta-3`, {
+		const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/${await room()}`, {
 			headers: { cookie }
 		});
 		await new Promise((resolve) => socket.on('open', resolve));

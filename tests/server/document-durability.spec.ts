@@ -9,6 +9,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import {
 	createBodyWithFacilitator,
+	createMinutesRoom,
 	signUpFirstAccount,
 	startApp,
 	type AppProcess
@@ -69,7 +70,7 @@ describe('documents across a crash', () => {
 	});
 
 	it('acknowledges a change only once stored, and a kill -9 loses none of the acknowledged ones', async () => {
-		const room = `${slug}:acta-durable`;
+		const room = await createMinutesRoom(app, cookie, slug);
 		const writer = connect(app, cookie, room);
 		await waitFor(() => writer.provider.synced, 10_000, 'writer synced');
 		writer.doc.getText('acta').insert(0, 'Acuerdo 1: se aprueba el orden del día.');

@@ -184,3 +184,27 @@ export async function createBodyWithFacilitator(
 	});
 	return slug;
 }
+
+/** Through the real form: a meeting of the body; returns its minutes room's name. */
+export async function createMinutesRoom(
+	app: AppProcess,
+	cookie: string,
+	slug: string
+): Promise<string> {
+	const created = await fetch(`${app.url}/secretariados/${slug}/sesiones?/create`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: form(app, cookie),
+		body: new URLSearchParams({
+			kind: 'ordinary',
+			title: 'Sesión',
+			date: '2026-12-03',
+			time: '10:00',
+			place: ''
+		})
+	});
+	const meetingId = created.headers.get('location')?.split('/').pop();
+	if (created.status !== 303 || !meetingId)
+		throw new Error(`could not create a meeting: ${created.status}`);
+	return `${slug}:minutes-${meetingId}`;
+}

@@ -32,6 +32,19 @@ export function liveRoomName(slug: string, meetingId: string): string {
 	return `${slug}:meeting-${meetingId}:live`;
 }
 
+const MINUTES_ROOM = /^([a-z0-9]+(?:-[a-z0-9]+)*):minutes-([0-9a-f-]{36})$/;
+
+/** The name of a meeting's co-edited minutes: `<slug>:minutes-<id>`. */
+export function minutesRoomName(slug: string, meetingId: string): string {
+	return `${slug}:minutes-${meetingId}`;
+}
+
+/** The body and meeting of a minutes room's name, or null for any other room. */
+export function parseMinutesRoomName(room: string): { slug: string; meetingId: string } | null {
+	const match = MINUTES_ROOM.exec(room);
+	return match ? { slug: match[1]!, meetingId: match[2]! } : null;
+}
+
 /** The body and meeting of a live room's name, or null for any other room. */
 export function parseLiveRoomName(room: string): { slug: string; meetingId: string } | null {
 	const match = LIVE_ROOM.exec(room);

@@ -17,10 +17,23 @@ import {
 	updateMeetingProgress
 } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData } from '$lib/server/forms';
-import { liveRoomName, publishMeetingState } from '$lib/server/broadcast';
+import { liveRoomName, minutesRoomName, publishMeetingState } from '$lib/server/broadcast';
 import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
 import { requireMeetingAction } from './meeting-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+// Dark enough for white caret labels (WCAG AA on 0.75rem bold).
+const CARET_COLORS = [
+	'#0f5c5c',
+	'#7c2d12',
+	'#3f3f8f',
+	'#6b21a8',
+	'#166534',
+	'#9f1239',
+	'#1e3a8a',
+	'#713f12'
+];
+const colorFor = (id: string) => CARET_COLORS[parseInt(id.slice(0, 8), 16) % CARET_COLORS.length]!;
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDatabase();
@@ -40,6 +53,11 @@ export const load: PageServerLoad = async (event) => {
 		},
 		state: await readMeetingState(db, access, meeting.id),
 		room: liveRoomName(access.secretariat.slug, meeting.id),
+		minutes: {
+			room: minutesRoomName(access.secretariat.slug, meeting.id),
+			editable: access.can('minutes.edit'),
+			user: { name: access.user.name, color: colorFor(access.user.id) }
+		},
 		mine: mine.map(({ id, role }) => ({ id, role })),
 		// The facilitator's console lists everyone who may attend, to check them in and out.
 		everyone: runsMeeting ? people.map(({ id, name, role }) => ({ id, name, role })) : [],

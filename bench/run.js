@@ -1,0 +1,28 @@
+// `npm run bench` (after `npm run build`): bundles bench/bench.ts — TypeScript that shares
+// tests/support/app-process.ts with the tests — with esbuild, as scripts/build-server.js bundles the
+// server, into node_modules/.cache (where the packages resolve), and runs it in this process.
+// Arguments pass through: `npm run bench -- --quick`, `npm run bench -- --rooms=10 --clients=20`.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+process.chdir(path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+if (!existsSync('build/start.js')) {
+	console.error('bench: build/start.js is missing; run `npm run build` first.');
+	process.exit(1);
+}
+
+const outfile = path.resolve('node_modules/.cache/mesa-abierta-bench/bench.mjs');
+await build({
+	entryPoints: ['bench/bench.ts'],
+	outfile,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	packages: 'external',
+	sourcemap: 'inline',
+	logLevel: 'warning'
+});
+await import(pathToFileURL(outfile).href);
