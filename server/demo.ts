@@ -12,9 +12,16 @@ import { createSecretariat, loadSecretariat } from '../src/lib/server/secretaria
 import {
 	addMember,
 	linkMembershipsToUser,
+	listMembers,
 	saveSeat,
 	type Person
 } from '../src/lib/server/secretariats/members';
+import {
+	createMeeting,
+	listMeetings,
+	setAttendance,
+	updateMeetingProgress
+} from '../src/lib/server/meetings/meetings';
 import { DEMO_BODIES, type DemoBody } from './demo-bodies';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
@@ -62,6 +69,37 @@ async function seedBody(db: Database, body: DemoBody): Promise<void> {
 }
 
 /**
+ * A meeting under way in the Zacatecas body, so the live room, the projector and the phones can be
+ * tried at once: opened, with four titulares checked in (quorum, 4 of 7) and the agenda at item II.
+ */
+async function seedMeetingInProgress(db: Database): Promise<void> {
+	const body = await loadSecretariat(db, DEMO_BODIES[0]!.slug);
+	if (!body || (await listMeetings(db, body.secretariat.id)).length > 0) return;
+	const meeting = await createMeeting(db, body, {
+		kind: 'ordinary',
+		title: 'Sesión ordinaria (demostración)',
+		scheduledAt: new Date(),
+		place: 'Sala de juntas del IZAI'
+	});
+	const [admin] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.email, DEMO_ACCOUNTS[0].email));
+	const titulares = (await listMembers(db, body.secretariat.id))
+		.filter((m) => m.role === 'titular')
+		.slice(0, 4);
+	for (const titular of titulares) {
+		await setAttendance(db, body, meeting.id, {
+			memberId: titular.id,
+			present: true,
+			remote: false,
+			by: admin!.id
+		});
+	}
+	await updateMeetingProgress(db, body, meeting.id, { status: 'open', itemDelta: 1 });
+}
+
+/**
  * Inserts what is missing and prints the sign-in details. Refuses a database that holds anyone
  * else: the demo's admin password is public, and must never reach a real instance.
  */
@@ -83,10 +121,12 @@ export async function seedDemo(db: Database): Promise<void> {
 	for (const account of await db.select({ id: users.id, email: users.email }).from(users)) {
 		await linkMembershipsToUser(db, account);
 	}
+	await seedMeetingInProgress(db);
 	const lines = DEMO_ACCOUNTS.map(
 		(a) => `  ${a.email.padEnd(40)} ${DEMO_PASSWORD}${a.isInstanceAdmin ? '  (admin)' : ''}`
 	);
 	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}`);
+	bodies[0] += '  (sesión en curso / meeting under way: /sesiones)';
 	console.log(
 		[
 			'',
