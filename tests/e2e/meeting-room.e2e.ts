@@ -107,6 +107,16 @@ test('check-ins from a phone and from the console move the projector live', asyn
 	await page.getByRole('button', { name: 'Siguiente punto' }).click();
 	await expect(projector.locator('li[aria-current="step"]')).toHaveText(/^II\. /);
 
+	// Ana asks for the floor from her phone; the facilitator gives it; the projector follows.
+	await phone.getByRole('button', { name: 'Pedir la palabra' }).click();
+	await expect(projector.getByTestId('speaker-queue')).toHaveText('Ana Sala');
+	await page.getByRole('button', { name: 'Dar la palabra a Ana Sala' }).click();
+	await expect(projector.getByTestId('speaker-current')).toContainText(
+		'Tiene la palabra: Ana Sala'
+	);
+	await page.getByRole('button', { name: 'Terminar la intervención' }).click();
+	await expect(projector.getByText('Nadie tiene la palabra.')).toBeVisible();
+
 	// Two people write in the same section of the minutes at once: both keep their text.
 	const consoleEditor = page.getByRole('textbox', { name: /^Acta: / });
 	const phoneEditor = phone.getByRole('textbox', { name: /^Acta: / });

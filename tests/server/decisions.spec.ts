@@ -24,6 +24,11 @@ import {
 	proposeMotion
 } from '../../src/lib/server/meetings/decisions';
 import { createFirstAccount } from '../../src/lib/server/auth/accounts';
+import {
+	grantFloor,
+	moveFloorRequestUp,
+	requestFloor
+} from '../../src/lib/server/meetings/speakers';
 
 const holder = (name: string, email: string) => ({
 	name,
@@ -189,5 +194,30 @@ describe.each(engines)('decisions on %s', (engine) => {
 			['tie-does-not-carry', null],
 			['no-votes-cast', null]
 		]);
+	});
+
+	it('keeps a speakers list: once in the queue, reordered by the facilitator, one speaker at a time', async () => {
+		expect(await requestFloor(database.db, body, meetingId, id('T0'))).toEqual({ ok: true });
+		expect(await requestFloor(database.db, body, meetingId, id('T0'))).toEqual({
+			ok: false,
+			reason: 'already-waiting'
+		});
+		await requestFloor(database.db, body, meetingId, id('Acompañante'));
+		let speakers = (await state()).speakers;
+		expect(speakers.queue.map((r) => r.name)).toEqual(['T0', 'Acompañante']);
+		await moveFloorRequestUp(database.db, body, meetingId, speakers.queue[1]!.id);
+		expect(await grantFloor(database.db, body, meetingId, null)).toEqual({ ok: true });
+		speakers = (await state()).speakers;
+		expect([speakers.current?.name, speakers.queue.map((r) => r.name)]).toEqual([
+			'Acompañante',
+			['T0']
+		]);
+		await grantFloor(database.db, body, meetingId, null);
+		speakers = (await state()).speakers;
+		expect([speakers.current?.name, speakers.queue]).toEqual(['T0', []]);
+		expect(await grantFloor(database.db, body, meetingId, null)).toEqual({
+			ok: false,
+			reason: 'not-waiting'
+		});
 	});
 });

@@ -27,6 +27,11 @@ export interface MeetingState {
 		votedSeats: string[];
 		tally: { for: number; against: number; abstain: number };
 	} | null;
+	/** The speakers' list: the queue in order, and who has the floor since when (ISO time). */
+	speakers: {
+		queue: { id: string; memberId: string; name: string }[];
+		current: { id: string; memberId: string; name: string; since: string } | null;
+	};
 	/** The motions closed in this meeting, with their outcome and agreement number. */
 	decisions: {
 		id: string;

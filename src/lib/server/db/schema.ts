@@ -306,6 +306,29 @@ export const ballots = pgTable(
 	(table) => [uniqueIndex('ballots_motion_seat_idx').on(table.motionId, table.seatId)]
 );
 
+/**
+ * The speakers' list of a meeting: who asked for the floor, in the facilitator's order; who has it
+ * now (granted, not finished) and since when — the timer counts from `grantedAt`.
+ */
+export const speakerRequests = pgTable(
+	'speaker_requests',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		meetingId: uuid('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		memberId: uuid('member_id')
+			.notNull()
+			.references(() => members.id, { onDelete: 'cascade' }),
+		/** The order of the queue; the facilitator may move a request up. */
+		rank: integer('rank').notNull(),
+		requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+		grantedAt: timestamp('granted_at', { withTimezone: true }),
+		finishedAt: timestamp('finished_at', { withTimezone: true })
+	},
+	(table) => [index('speaker_requests_meeting_idx').on(table.meetingId, table.rank)]
+);
+
 /** The agreements register: every carried motion, numbered per body and year. */
 export const agreements = pgTable(
 	'agreements',

@@ -24,6 +24,7 @@ import {
 } from '../db/schema';
 import { computeQuorum, findSeatVoter, type AttendanceRecord, type BodyRules } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
+import { readSpeakers } from './speakers';
 import type { MeetingState } from '../../live/meeting-state';
 
 export type { MeetingState };
@@ -207,6 +208,7 @@ export async function readMeetingState(
 			agreementNumber: numberOf.get(m.id) ?? null
 		}));
 	return {
+		speakers: await readSpeakers(db, meeting.id),
 		voters,
 		motion,
 		decisions,

@@ -1,6 +1,15 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import type { Action } from '$lib/permissions/matrix';
+import { z } from 'zod';
+import { can, type Action } from '$lib/permissions/matrix';
+import {
+	finishFloor,
+	grantFloor,
+	moveFloorRequestUp,
+	requestFloor,
+	withdrawFloorRequest,
+	type SpeakerRefusal
+} from '$lib/server/meetings/speakers';
 import {
 	castMotionBallot,
 	closeMotion,
@@ -65,7 +74,8 @@ export const load: PageServerLoad = async (event) => {
 			checkInOthers: runsMeeting,
 			advance: access.can('meeting.advance-agenda'),
 			propose: access.can('motion.propose'),
-			runVote: access.can('vote.open-close')
+			runVote: access.can('vote.open-close'),
+			grantFloor: access.can('floor.grant')
 		},
 		timeZone: access.rules.timeZone
 	};
@@ -145,7 +155,70 @@ function ownMember(context: Awaited<ReturnType<typeof requireMeetingAction>>, fo
 	return parsed.data;
 }
 
+const speakerRefusals: Record<SpeakerRefusal, () => string> = {
+	'meeting-unknown': m.decision_refused_meeting_unknown,
+	'already-waiting': m.speakers_refused_already_waiting,
+	'not-waiting': m.speakers_refused_not_waiting
+};
+
+/** One step of the speakers' list, then the room is published. */
+async function speak(
+	event: RequestEvent,
+	action: Action,
+	step: (
+		context: Awaited<ReturnType<typeof requireMeetingAction>>,
+		form: FormData
+	) => Promise<{ ok: true } | { ok: false; reason: SpeakerRefusal }>
+) {
+	const db = await getDatabase();
+	const context = await requireMeetingAction(db, event, action);
+	const result = await step(context, await readFormData(event.request));
+	if (!result.ok) return fail(409, { message: speakerRefusals[result.reason]() });
+	await publishMeetingState(db, context.access, context.meeting);
+	return { done: true };
+}
+
+/** A member with voice acting on the list through their own membership. */
+function ownVoice(context: Awaited<ReturnType<typeof requireMeetingAction>>, form: FormData) {
+	const { memberId } = ownMember(context, form);
+	const role = context.mine.find((p) => p.id === memberId)?.role;
+	if (!role || !can([role], 'floor.request')) error(403);
+	return memberId;
+}
+
+const requestId = (form: FormData) => {
+	const parsed = z.uuid().safeParse(form.get('requestId'));
+	return parsed.success ? parsed.data : null;
+};
+
 export const actions: Actions = {
+	requestFloor: (event) =>
+		speak(event, 'floor.request', async (context, form) =>
+			requestFloor(await getDatabase(), context.access, context.meeting.id, ownVoice(context, form))
+		),
+	withdrawFloor: (event) =>
+		speak(event, 'floor.request', async (context, form) =>
+			withdrawFloorRequest(
+				await getDatabase(),
+				context.access,
+				context.meeting.id,
+				ownVoice(context, form)
+			)
+		),
+	grantFloor: (event) =>
+		speak(event, 'floor.grant', async ({ access, meeting }, form) =>
+			grantFloor(await getDatabase(), access, meeting.id, requestId(form))
+		),
+	finishFloor: (event) =>
+		speak(event, 'floor.grant', async ({ access, meeting }) =>
+			finishFloor(await getDatabase(), access, meeting.id)
+		),
+	moveFloorUp: (event) =>
+		speak(event, 'floor.grant', async ({ access, meeting }, form) => {
+			const id = requestId(form);
+			if (!id) error(400);
+			return moveFloorRequestUp(await getDatabase(), access, meeting.id, id);
+		}),
 	propose: (event) =>
 		decide(event, 'motion.propose', async ({ access, meeting }, form) => {
 			const parsed = motionFormSchema.safeParse({ text: form.get('text') });
