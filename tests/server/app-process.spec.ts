@@ -253,6 +253,48 @@ describe.each(engines)('the app process on %s', (engine) => {
 		expect(await upgradeStatus(url, { cookie })).toBe(101);
 	});
 
+	it('drops every write of a read-only connection, and closes one that keeps writing', async () => {
+		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
+		// An instance admin in a body where they hold no role may read its minutes, not write them.
+		const other = await createBodyWithFacilitator(app, cookie);
+		const otherMinutes = await createMinutesRoom(app, cookie, other);
+		const members = `${app.url}/secretariados/${other}/integrantes`;
+		const page = await (await fetch(members, { headers: { cookie } })).text();
+		const memberId = page.match(/name="memberId" value="([0-9a-f-]{36})"/)![1]!;
+		await fetch(`${members}?/removeMember`, {
+			method: 'POST',
+			headers: {
+				origin: app.url,
+				cookie,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html'
+			},
+			body: new URLSearchParams({ memberId })
+		});
+		const options = { WebSocketPolyfill: webSocketWithCookie(cookie) as never, disableBc: true };
+		const readerDoc = new Y.Doc();
+		const reader = new WebsocketProvider(serverUrl, otherMinutes, readerDoc, options);
+		const closed = new Promise<number>((resolve) =>
+			reader.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+		);
+		try {
+			await waitFor(() => reader.synced);
+			for (let i = 0; i < 12; i++) readerDoc.getText('acta').insert(0, `intruso ${i} `);
+			expect(await closed).toBe(4403);
+		} finally {
+			reader.destroy();
+		}
+		// What the server holds: nothing of it. A fresh client of the same room sees an empty text.
+		const checkDoc = new Y.Doc();
+		const check = new WebsocketProvider(serverUrl, otherMinutes, checkDoc, options);
+		try {
+			await waitFor(() => check.synced);
+			expect(checkDoc.getText('acta').toString()).toBe('');
+		} finally {
+			check.destroy();
+		}
+	});
+
 	it('throttles twenty wrong passwords in a row with a clear Spanish message', async () => {
 		const statuses: number[] = [];
 		let lastHtml = '';
