@@ -23,6 +23,9 @@ const fieldOfPath: [RegExp, string][] = [
 	[/^term\.maxReelections/, 'maxReelections'],
 	[/^term/, 'termKind'],
 	[/^oversight\.recipient/, 'oversightRecipient'],
+	[/^oversight\.dispatchedBy/, 'oversightDispatchedBy'],
+	[/^observers\.convenedBy/, 'observersConvenedBy'],
+	[/^liaison/, 'liaison'],
 	[/^oversight/, 'oversightDeadline']
 ];
 
@@ -51,6 +54,9 @@ function formValues(rules: BodyRules, oversightEmail: string | null): Record<str
 		decisionMethod: rules.decision.method,
 		minutesSignedBy: rules.minutes.signedBy,
 		observersPromotion: rules.observers.promotion,
+		observersConvenedBy: rules.observers.convenedBy,
+		oversightDispatchedBy: rules.oversight.dispatchedBy,
+		liaison: rules.liaison,
 		removalMinProposers: String(rules.removal.minProposers),
 		quorumKind: rules.quorum.kind,
 		quorumSeats: rules.quorum.kind === 'fixed' ? String(rules.quorum.seats) : '',
@@ -105,7 +111,8 @@ export const actions: Actions = {
 			presidedBy: f.presidedBy,
 			directedBy: f.directedBy,
 			minutes: { ...rules.minutes, signedBy: f.minutesSignedBy },
-			observers: { ...rules.observers, promotion: f.observersPromotion },
+			observers: { promotion: f.observersPromotion, convenedBy: f.observersConvenedBy },
+			liaison: f.liaison,
 			removal: { ...rules.removal, minProposers: f.removalMinProposers },
 			quorum:
 				f.quorumKind === 'fixed'
@@ -134,6 +141,7 @@ export const actions: Actions = {
 			},
 			oversight: {
 				...rules.oversight,
+				dispatchedBy: f.oversightDispatchedBy,
 				recipient: f.oversightRecipient || null,
 				deadline: f.oversightDeadline
 			},
