@@ -87,7 +87,11 @@ export class Connection {
 					this.receiveSync(decoder);
 					break;
 				case MessageType.Awareness:
-					this.receiveAwareness(decoding.readVarUint8Array(decoder));
+					awarenessProtocol.applyAwarenessUpdate(
+						this.room.awareness,
+						decoding.readVarUint8Array(decoder),
+						this
+					);
 					break;
 				case MessageType.QueryAwareness:
 					this.send(
@@ -119,8 +123,6 @@ export class Connection {
 			return;
 		}
 		if (this.access === 'read-only') {
-			// The stock client answers our sync step 1 with an empty step 2: nothing to drop or count.
-			if (isEmptyUpdate(decoding.readVarUint8Array(decoder))) return;
 			this.#droppedWrites += 1;
 			this.log.warn(
 				{ room: this.room.name, user: this.userId },
@@ -172,9 +174,4 @@ function readAwarenessClientIds(update: Uint8Array): number[] {
 		decoding.readVarString(decoder);
 	}
 	return ids;
-}
-
-/** An update carrying no change (no structs, no deletions): what a client with nothing new sends. */
-function isEmptyUpdate(update: Uint8Array): boolean {
-	return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
