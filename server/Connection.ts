@@ -87,11 +87,7 @@ export class Connection {
 					this.receiveSync(decoder);
 					break;
 				case MessageType.Awareness:
-					awarenessProtocol.applyAwarenessUpdate(
-						this.room.awareness,
-						decoding.readVarUint8Array(decoder),
-						this
-					);
+					this.receiveAwareness(decoding.readVarUint8Array(decoder));
 					break;
 				case MessageType.QueryAwareness:
 					this.send(
@@ -123,6 +119,8 @@ export class Connection {
 			return;
 		}
 		if (this.access === 'read-only') {
+			// The stock client answers our sync step 1 with an empty step 2: nothing to drop or count.
+			if (isEmptyUpdate(decoding.readVarUint8Array(decoder))) return;
 			this.#droppedWrites += 1;
 			this.log.warn(
 				{ room: this.room.name, user: this.userId },
@@ -140,19 +138,37 @@ export class Connection {
 	/**
 	 * Presence may only be set for awareness client ids that no other connection holds, and only a
 	 * few of them: nobody can move another person's cursor or flood the room with fake people.
+	 * The stock client echoes every presence change it hears (its own and its peers'), so entries
+	 * for ids held elsewhere are normal traffic: they are left out silently, never refused — refusing
+	 * them closed honest editors' sockets mid-typing. Only claims beyond the cap count as bad.
 	 */
 	private receiveAwareness(update: Uint8Array): void {
-		const ids = readAwarenessClientIds(update);
 		const mine = this.room.connections.get(this) ?? new Set<number>();
-		const claimedElsewhere = ids.some((id) =>
-			[...this.room.connections].some(([other, held]) => other !== this && held.has(id))
-		);
-		const fresh = ids.filter((id) => !mine.has(id)).length;
-		if (claimedElsewhere || mine.size + fresh > MAX_AWARENESS_CLIENTS) {
-			this.rejectMessage('awareness for clients this connection does not hold');
-			return;
-		}
-		awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+		const heldElsewhere = new Set<number>();
+		for (const [other, held] of this.room.connections)
+			if (other !== this) for (const id of held) heldElsewhere.add(id);
+		let claims = mine.size;
+		let refused = 0;
+		const kept = readAwarenessEntries(update).filter((entry) => {
+			if (mine.has(entry.clientId)) return true;
+			if (heldElsewhere.has(entry.clientId)) return false;
+			// An id nobody holds: an echo of a state the room already knows, or the removal of a
+			// departed peer, is harmless; anything else is a new presence this connection claims.
+			if (!isNewer(this.room, entry) || entry.json === 'null') return true;
+			if (claims >= MAX_AWARENESS_CLIENTS) {
+				refused += 1;
+				return false;
+			}
+			claims += 1;
+			return true;
+		});
+		if (refused > 0) this.rejectMessage('too many presence entries for one connection');
+		if (kept.length > 0)
+			awarenessProtocol.applyAwarenessUpdate(
+				this.room.awareness,
+				encodeAwarenessEntries(kept),
+				this
+			);
 	}
 
 	private rejectMessage(reason: string): void {
@@ -163,15 +179,44 @@ export class Connection {
 	}
 }
 
-/** The client ids an awareness update speaks for (its entries: id, clock, state as JSON). */
-function readAwarenessClientIds(update: Uint8Array): number[] {
+interface AwarenessEntry {
+	clientId: number;
+	clock: number;
+	/** The state as the client sent it (JSON; "null" for a removal). */
+	json: string;
+}
+
+/** An awareness update's entries (y-protocols' encoding: count, then id, clock and JSON state). */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
-	const ids: number[] = [];
+	const entries: AwarenessEntry[] = [];
 	for (let i = 0; i < count; i++) {
-		ids.push(decoding.readVarUint(decoder));
-		decoding.readVarUint(decoder);
-		decoding.readVarString(decoder);
+		const clientId = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
 	}
-	return ids;
+	return entries;
+}
+
+function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const entry of entries) {
+		encoding.writeVarUint(encoder, entry.clientId);
+		encoding.writeVarUint(encoder, entry.clock);
+		encoding.writeVarString(encoder, entry.json);
+	}
+	return encoding.toUint8Array(encoder);
+}
+
+/** Whether applying the entry would change the room's presence (the rule of applyAwarenessUpdate). */
+function isNewer(room: Room, entry: AwarenessEntry): boolean {
+	const known = room.awareness.meta.get(entry.clientId)?.clock ?? -1;
+	return entry.clock > known;
+}
+
+/** An update carrying no change (no structs, no deletions): what a client with nothing new sends. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+	return update.length === 2 && update[0] === 0 && update[1] === 0;
 }

@@ -114,14 +114,23 @@ test('check-ins from a phone and from the console move the projector live', asyn
 	await expect(projector.getByTestId('speaker-current')).toContainText(
 		'Tiene la palabra: Ana Sala'
 	);
+	// The facilitator ends the turn and goes straight on writing the minutes; the answer arrives
+	// while they type (held back here), and must not take their focus away mid-sentence.
+	await page.route(
+		(url) => url.search.includes('/finishFloor'),
+		async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 800));
+			await route.continue();
+		}
+	);
 	await page.getByRole('button', { name: 'Terminar la intervención' }).click();
-	await expect(projector.getByText('Nadie tiene la palabra.')).toBeVisible();
 
 	// Two people write in the same section of the minutes at once: both keep their text.
 	const consoleEditor = page.getByRole('textbox', { name: /^Acta: / });
 	const phoneEditor = phone.getByRole('textbox', { name: /^Acta: / });
 	await consoleEditor.click();
-	await page.keyboard.type('Se verifica el quórum. ');
+	await page.keyboard.type('Se verifica el quórum. ', { delay: 60 });
+	await expect(projector.getByText('Nadie tiene la palabra.')).toBeVisible();
 	await phoneEditor.click();
 	await phone.keyboard.type('Ana pide la palabra. ');
 	for (const editor of [consoleEditor, phoneEditor]) {

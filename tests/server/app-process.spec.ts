@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { createPostgresDatabase, engines } from '../support/databases';
 import http from 'node:http';
@@ -292,6 +294,51 @@ describe.each(engines)('the app process on %s', (engine) => {
 			expect(checkDoc.getText('acta').toString()).toBe('');
 		} finally {
 			check.destroy();
+		}
+	});
+
+	it('lets nobody set presence for another connection, and keeps honest echoing clients connected', async () => {
+		const shared = await room();
+		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
+		const options = { WebSocketPolyfill: webSocketWithCookie(cookie) as never, disableBc: true };
+		const [docA, docB, docC] = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+		const a = new WebsocketProvider(serverUrl, shared, docA, options);
+		const b = new WebsocketProvider(serverUrl, shared, docB, options);
+		const c = new WebsocketProvider(serverUrl, shared, docC, options);
+		try {
+			await waitFor(() => a.synced && b.synced && c.synced);
+			a.awareness.setLocalStateField('user', { name: 'Ana' });
+			await waitFor(() => c.awareness.getStates().get(docA.clientID)?.user?.name === 'Ana');
+			// B forges an awareness update in A's name.
+			const forged = new awarenessProtocol.Awareness(new Y.Doc({ gc: true }));
+			forged.clientID = docA.clientID;
+			forged.setLocalState({ user: { name: 'Impostor' } });
+			const bump = forged.meta.get(docA.clientID)!;
+			forged.meta.set(docA.clientID, { ...bump, clock: bump.clock + 100 });
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, 1);
+			encoding.writeVarUint8Array(
+				encoder,
+				awarenessProtocol.encodeAwarenessUpdate(forged, [docA.clientID])
+			);
+			b.ws!.send(encoding.toUint8Array(encoder));
+			b.awareness.setLocalStateField('user', { name: 'Beto' });
+			await waitFor(() => c.awareness.getStates().get(docB.clientID)?.user?.name === 'Beto');
+			expect(c.awareness.getStates().get(docA.clientID)?.user?.name).toBe('Ana');
+			// Honest traffic: every client echoes its peers' presence back. Thirty cursor moves
+			// must not cost anyone their socket (refusing echoes once closed editors mid-typing).
+			const sockets = [a.ws, b.ws, c.ws];
+			for (let i = 0; i < 30; i++) {
+				[a, b, c][i % 3].awareness.setLocalStateField('cursor', i);
+				await new Promise((resolve) => setTimeout(resolve, 10));
+			}
+			await waitFor(() => c.awareness.getStates().get(docB.clientID)?.cursor === 28);
+			expect([a.ws, b.ws, c.ws]).toEqual(sockets);
+			expect([a.wsconnected, b.wsconnected, c.wsconnected]).toEqual([true, true, true]);
+		} finally {
+			a.destroy();
+			b.destroy();
+			c.destroy();
 		}
 	});
 
