@@ -4,10 +4,10 @@
  * preset — Zacatecas with its seven seats filled (titulares and substitutes), a facilitator, a
  * companion and an observer; the INAI-template body and Tacámbaro's with their seats.
  */
-import { eq, notInArray } from 'drizzle-orm';
+import { eq, notLike } from 'drizzle-orm';
 import { hashPassword } from '../src/lib/server/auth/password';
 import type { Database } from '../src/lib/server/db/index';
-import { secretariats, users } from '../src/lib/server/db/schema';
+import { members, secretariats, users } from '../src/lib/server/db/schema';
 import { createSecretariat, loadSecretariat } from '../src/lib/server/secretariats/secretariats';
 import {
 	addMember,
@@ -25,6 +25,7 @@ import {
 import { DEMO_BODIES, type DemoBody } from './demo-bodies';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
+const DEMO_DOMAIN = 'demo.mesa-abierta.mx';
 
 export const DEMO_ACCOUNTS = [
 	{
@@ -101,14 +102,13 @@ async function seedMeetingInProgress(db: Database): Promise<void> {
 
 /**
  * Inserts what is missing and prints the sign-in details. Refuses a database that holds anyone
- * else: the demo's admin password is public, and must never reach a real instance.
+ * outside the demo's domain: the demo's admin password is public, and must never reach a real instance.
  */
 export async function seedDemo(db: Database): Promise<void> {
-	const demoEmails: string[] = DEMO_ACCOUNTS.map((account) => account.email);
 	const [other] = await db
 		.select({ id: users.id })
 		.from(users)
-		.where(notInArray(users.email, demoEmails))
+		.where(notLike(users.email, `%@${DEMO_DOMAIN}`))
 		.limit(1);
 	if (other)
 		throw new Error('npm run demo refuses a database with real accounts: use an empty DATA_DIR');
@@ -118,6 +118,14 @@ export async function seedDemo(db: Database): Promise<void> {
 		.values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash, locale: 'es-MX' })))
 		.onConflictDoNothing({ target: users.email });
 	for (const body of DEMO_BODIES) await seedBody(db, body);
+	// Everyone in the demo bodies signs in too, so each role can be tried on a phone of its own.
+	const people = await db
+		.selectDistinct({ email: members.email, name: members.name })
+		.from(members);
+	await db
+		.insert(users)
+		.values(people.map((p) => ({ ...p, passwordHash, locale: 'es-MX', isInstanceAdmin: false })))
+		.onConflictDoNothing({ target: users.email });
 	for (const account of await db.select({ id: users.id, email: users.email }).from(users)) {
 		await linkMembershipsToUser(db, account);
 	}
@@ -132,6 +140,8 @@ export async function seedDemo(db: Database): Promise<void> {
 			'',
 			'Cuentas de demostración / Demo accounts:',
 			...lines,
+			`  (y cada integrante de los secretariados, p. ej. zac.ejecutivo@${DEMO_DOMAIN} /`,
+			`   and every member of the bodies, e.g. zac.sociedad.civil@${DEMO_DOMAIN})`,
 			'',
 			'Secretariados:',
 			...bodies,

@@ -44,9 +44,10 @@ export async function freePort(): Promise<number> {
 export async function startApp(
 	env: Record<string, string> = {},
 	args: string[] = [],
-	options: { dataDir?: string } = {}
+	/** `port`: to start the app again where its clients will reconnect. */
+	options: { dataDir?: string; port?: number } = {}
 ): Promise<AppProcess> {
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'mesa-app-')));
 	const child = spawn(process.execPath, ['build/start.js', ...args], {
 		env: {

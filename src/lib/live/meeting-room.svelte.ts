@@ -3,36 +3,77 @@
  * room the server writes (clients only read it) and exposes the state as runes, so the phone, the
  * console and the projector re-render on every committed change. BroadcastChannel is off: every
  * tab goes through the server.
+ *
+ * Each connection starts from an empty document. The server rebuilds a live room from the
+ * database whenever it opens it again (after a restart, or once everyone had left), with a new
+ * Yjs client id; a screen that kept its old document would merge the two and could go on showing
+ * the old state, since concurrent writes of one map key are settled by client id, not by time.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { MeetingState } from './meeting-state';
 
+const RETRY_MS = [500, 1000, 2000, 5000];
+
 export class MeetingRoom {
 	state = $state<MeetingState | null>(null);
 	connected = $state(false);
-	#provider: WebsocketProvider;
-	#doc = new Y.Doc();
+	#room: string;
+	#provider: WebsocketProvider | null = null;
+	#doc: Y.Doc | null = null;
+	#retries = 0;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	#destroyed = false;
 
 	constructor(room: string, initial: MeetingState) {
+		this.#room = room;
 		this.state = initial;
-		const map = this.#doc.getMap<MeetingState>('room');
+		this.#connect();
+	}
+
+	#connect(): void {
+		const doc = new Y.Doc();
+		const map = doc.getMap<MeetingState>('room');
 		map.observe(() => {
 			const next = map.get('state');
 			if (next) this.state = next;
 		});
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-		this.#provider = new WebsocketProvider(`${protocol}//${location.host}/yjs`, room, this.#doc, {
+		const provider = new WebsocketProvider(`${protocol}//${location.host}/yjs`, this.#room, doc, {
 			disableBc: true
 		});
-		this.#provider.on(
-			'status',
-			({ status }: { status: string }) => (this.connected = status === 'connected')
-		);
+		provider.on('status', ({ status }: { status: string }) => {
+			this.connected = status === 'connected';
+			if (status === 'connected') this.#retries = 0;
+			else if (status === 'disconnected') this.#reconnectAfresh();
+		});
+		this.#doc = doc;
+		this.#provider = provider;
+	}
+
+	/** Drops the document the last connection filled, and connects again with an empty one. */
+	#reconnectAfresh(): void {
+		if (this.#destroyed || this.#retryTimer !== undefined) return;
+		const delay = RETRY_MS[Math.min(this.#retries, RETRY_MS.length - 1)];
+		this.#retries += 1;
+		this.#retryTimer = setTimeout(() => {
+			this.#retryTimer = undefined;
+			if (!this.#destroyed) this.#connect();
+		}, delay);
+		// Destroying the provider reports "disconnected" again: the timer set above ignores it.
+		this.#close();
+	}
+
+	#close(): void {
+		this.#provider?.destroy();
+		this.#doc?.destroy();
+		this.#provider = null;
+		this.#doc = null;
 	}
 
 	destroy(): void {
-		this.#provider.destroy();
-		this.#doc.destroy();
+		this.#destroyed = true;
+		clearTimeout(this.#retryTimer);
+		this.#close();
 	}
 }
