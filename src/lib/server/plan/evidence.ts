@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
+import { isUuid } from './plans';
 import { actionPlans, planActivities, planCommitments, planEvidence } from '../db/schema';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -107,6 +108,7 @@ export async function addEvidenceLink(
 
 /** An evidence row of this body's plans, with its activity's commitment; null if none. */
 export async function findEvidence(db: Database, secretariatId: string, evidenceId: string) {
+	if (!isUuid(evidenceId)) return null;
 	const [row] = await db
 		.select({ evidence: planEvidence, commitment: planCommitments, plan: actionPlans })
 		.from(planEvidence)

@@ -26,6 +26,13 @@ import {
 	type ProgressStatus
 } from '../../rules/plan-progress';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value from a URL or a form can be an id: anything else finds nothing, never a 500. */
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}
+
 export interface PlanInput {
 	title: string;
 	startsOn: string;
@@ -95,6 +102,7 @@ export async function findPlan(
 	secretariatId: string,
 	planId: string
 ): Promise<ActionPlan | null> {
+	if (!isUuid(planId)) return null;
 	const [plan] = await db
 		.select()
 		.from(actionPlans)
@@ -123,6 +131,7 @@ export async function findCommitment(
 	secretariatId: string,
 	commitmentId: string
 ): Promise<(PlanCommitment & { plan: ActionPlan }) | null> {
+	if (!isUuid(commitmentId)) return null;
 	const [row] = await db
 		.select({ commitment: planCommitments, plan: actionPlans })
 		.from(planCommitments)
@@ -137,6 +146,7 @@ export async function findActivity(
 	secretariatId: string,
 	activityId: string
 ): Promise<{ activity: PlanActivity; commitment: PlanCommitment } | null> {
+	if (!isUuid(activityId)) return null;
 	const [row] = await db
 		.select({ activity: planActivities, commitment: planCommitments })
 		.from(planActivities)
@@ -148,6 +158,7 @@ export async function findActivity(
 
 /** Whether the member belongs to this body (a responsible person must). */
 async function isMemberOf(db: Queryable, secretariatId: string, memberId: string) {
+	if (!isUuid(memberId)) return false;
 	const [row] = await db
 		.select({ id: members.id })
 		.from(members)
@@ -255,6 +266,7 @@ export async function linkAgreement(
 	commitmentId: string,
 	agreementId: string
 ): Promise<boolean> {
+	if (!isUuid(agreementId)) return false;
 	const [agreement] = await db
 		.select({ id: agreements.id })
 		.from(agreements)
@@ -274,6 +286,7 @@ export async function unlinkAgreement(
 	commitmentId: string,
 	agreementId: string
 ): Promise<void> {
+	if (!isUuid(agreementId)) return;
 	if (!(await findCommitment(db, secretariatId, commitmentId))) return;
 	await db
 		.delete(planCommitmentAgreements)
