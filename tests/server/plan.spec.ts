@@ -222,10 +222,7 @@ describe.each(engines)('the action plan on %s', (engine) => {
 		);
 	});
 
-	it('refuses a responsible person who is not a member of the body', async () => {
-		const people = await listMembers(database.db, secretariatId);
-		const [foreign] = await database.db.select().from(users).where(eq(users.email, 'ajeno@x.mx'));
-		expect(foreign).toBeDefined();
+	it('refuses a responsible person who is not a member of the body, and ids of other bodies', async () => {
 		const outsider = (await listMembers(database.db, access.other.secretariat.id))[0]!;
 		expect(
 			await createCommitment(database.db, secretariatId, planId, {
@@ -235,7 +232,28 @@ describe.each(engines)('the action plan on %s', (engine) => {
 				responsibleMemberId: outsider.id
 			})
 		).toEqual({ ok: false, reason: 'responsible-not-member' });
-		expect(people.length).toBeGreaterThan(0);
+		const otherId = access.other.secretariat.id;
+		expect(await readPlan(database.db, otherId, planId, TODAY)).toBeNull();
+		expect(await readPlan(database.db, secretariatId, 'not-a-uuid', TODAY)).toBeNull();
+		expect(
+			await createActivity(database.db, otherId, commitmentId, {
+				kind: 'milestone',
+				title: 'X',
+				startsOn: '2026-01-01',
+				dueOn: '2026-01-01',
+				weight: 1
+			})
+		).toBeNull();
+		expect(
+			(
+				await createCommitment(database.db, otherId, planId, {
+					title: 'X',
+					objective: '',
+					institution: '',
+					responsibleMemberId: null
+				})
+			).ok
+		).toBe(false);
 	});
 
 	it('refuses progress from a seat holder not responsible, a companion, and another body', async () => {
