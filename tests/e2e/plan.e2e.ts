@@ -5,6 +5,7 @@
  * not responsible, gets no form and a forged post is refused.
  */
 import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { PDFParse } from 'pdf-parse';
 import { linkMailedTo } from './mail';
 import { ADMIN, signInAsAdmin } from './session';
@@ -133,6 +134,31 @@ test('the responsible titular reports progress from a phone; the plan shows 55 %
 	expect(text).toContain('Reporte de seguimiento y evaluación');
 	expect(text).toContain('Compromiso 1: Datos abiertos de obra pública');
 	expect(text).toContain('Avance: 55 %');
+
+	// A CSV with one bad row is refused whole, with its row and column, in Spanish.
+	const csv = await (await page.request.get(`${planPath}/avance.csv`)).text();
+	const lines = csv.trimEnd().split('\n');
+	lines[1] = lines[1]!.replace(/,100,$/, ',80,');
+	lines[2] = lines[2]!.replace(/,40,$/, ',cuarenta,');
+	await page.getByLabel('Archivo CSV de avance').setInputFiles({
+		name: 'avance.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(lines.join('\n'))
+	});
+	await page.getByRole('button', { name: 'Importar avance' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'No se guardó nada: corrige el archivo y vuelve a importarlo.'
+	);
+	await expect(page.getByTestId('csv-issues')).toHaveText(
+		'Fila 3, columna avance: el avance debe ser un número entero de 0 a 100'
+	);
+	await expect(commitment.getByTestId('progress-value')).toHaveText('55 %');
+
+	const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
+	await page.goto(commitmentPath);
+	const axeCommitment = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	expect(axeCommitment.violations.map((v) => v.id)).toEqual([]);
 });
 
 test('a titular not responsible gets no progress form, and a forged post is refused', async ({
