@@ -187,3 +187,103 @@ export const DEMO_BODIES: DemoBody[] = [
 		]
 	}
 ];
+
+/**
+ * The action plan every demo body publishes (PAL/PAM): three commitments at different progress —
+ * one completed, one under way, one behind — each held by the titular of the seat at `seat`.
+ */
+export const DEMO_PLAN = {
+	title: 'Plan de Acción 2026',
+	startsOn: '2026-01-15',
+	endsOn: '2027-01-14',
+	commitments: [
+		{
+			title: 'Datos abiertos de obra pública',
+			objective: 'Publicar en formato abierto los contratos de obra pública y su avance físico.',
+			institution: 'Secretaría de Obras Públicas',
+			seat: 0,
+			activities: [
+				{
+					kind: 'activity',
+					title: 'Inventario de contratos',
+					startsOn: '2026-02-01',
+					dueOn: '2026-04-30',
+					weight: 1,
+					progress: 100
+				},
+				{
+					kind: 'activity',
+					title: 'Portal de datos abiertos',
+					startsOn: '2026-05-01',
+					dueOn: '2026-09-30',
+					weight: 3,
+					progress: 100
+				},
+				{
+					kind: 'milestone',
+					title: 'Presentación pública del portal',
+					startsOn: '2026-10-15',
+					dueOn: '2026-10-15',
+					weight: 1,
+					progress: 100
+				}
+			]
+		},
+		{
+			title: 'Presupuesto participativo en colonias',
+			objective: 'Que las colonias decidan el destino de una parte del presupuesto de obra.',
+			institution: 'Tesorería',
+			seat: 1,
+			activities: [
+				{
+					kind: 'activity',
+					title: 'Reglas de operación',
+					startsOn: '2026-03-01',
+					dueOn: '2026-06-30',
+					weight: 1,
+					progress: 100
+				},
+				{
+					kind: 'activity',
+					title: 'Asambleas en colonias',
+					startsOn: '2026-07-01',
+					dueOn: '2026-12-15',
+					weight: 2,
+					progress: 60
+				},
+				{
+					kind: 'milestone',
+					title: 'Votación de proyectos',
+					startsOn: '2027-01-10',
+					dueOn: '2027-01-10',
+					weight: 1,
+					progress: 0
+				}
+			]
+		},
+		{
+			title: 'Agenda de transparencia proactiva',
+			objective: 'Publicar la información que más piden las solicitudes de acceso.',
+			institution: 'Unidad de Transparencia',
+			seat: 2,
+			activities: [
+				{
+					kind: 'activity',
+					title: 'Análisis de solicitudes frecuentes',
+					startsOn: '2026-04-01',
+					dueOn: '2026-08-31',
+					weight: 1,
+					progress: 40
+				},
+				{
+					kind: 'activity',
+					title: 'Publicación de conjuntos de datos',
+					startsOn: '2026-09-01',
+					dueOn: '2026-12-31',
+					weight: 2,
+					progress: 0
+				}
+			]
+		}
+	]
+} as const;

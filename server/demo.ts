@@ -22,7 +22,9 @@ import {
 	setAttendance,
 	updateMeetingProgress
 } from '../src/lib/server/meetings/meetings';
-import { DEMO_BODIES, type DemoBody } from './demo-bodies';
+import { DEMO_BODIES, DEMO_PLAN, type DemoBody } from './demo-bodies';
+import { actionPlans, planActivities } from '../src/lib/server/db/schema';
+import { createActivity, createCommitment, createPlan } from '../src/lib/server/plan/plans';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
 const DEMO_DOMAIN = 'demo.mesa-abierta.mx';
@@ -100,6 +102,34 @@ async function seedMeetingInProgress(db: Database): Promise<void> {
 	await updateMeetingProgress(db, body, meeting.id, { status: 'open', itemDelta: 1 });
 }
 
+/** Each demo body's published action plan with its commitments' progress (unless it has a plan). */
+async function seedActionPlans(db: Database): Promise<void> {
+	for (const demo of DEMO_BODIES) {
+		const body = await loadSecretariat(db, demo.slug);
+		if (!body) continue;
+		const id = body.secretariat.id;
+		const [existing] = await db.select().from(actionPlans).where(eq(actionPlans.secretariatId, id));
+		if (existing) continue;
+		const { commitments, ...plan } = DEMO_PLAN;
+		const { id: planId } = await createPlan(db, id, plan);
+		await db.update(actionPlans).set({ published: true }).where(eq(actionPlans.id, planId));
+		const people = await listMembers(db, id);
+		for (const { seat, activities, ...commitment } of commitments) {
+			const seatId = body.seats[seat]?.id;
+			const responsible = people.find((p) => p.role === 'titular' && p.seatId === seatId);
+			const created = await createCommitment(db, id, planId, {
+				...commitment,
+				responsibleMemberId: responsible?.id ?? null
+			});
+			if (!created.ok) throw new Error(`demo commitment refused: ${created.reason}`);
+			for (const { progress, ...activity } of activities) {
+				const row = await createActivity(db, id, created.commitment.id, activity);
+				await db.update(planActivities).set({ progress }).where(eq(planActivities.id, row!.id));
+			}
+		}
+	}
+}
+
 /**
  * Inserts what is missing and prints the sign-in details. Refuses a database that holds anyone
  * outside the demo's domain: the demo's admin password is public, and must never reach a real instance.
@@ -130,11 +160,13 @@ export async function seedDemo(db: Database): Promise<void> {
 		await linkMembershipsToUser(db, account);
 	}
 	await seedMeetingInProgress(db);
+	await seedActionPlans(db);
 	const lines = DEMO_ACCOUNTS.map(
 		(a) => `  ${a.email.padEnd(40)} ${DEMO_PASSWORD}${a.isInstanceAdmin ? '  (admin)' : ''}`
 	);
 	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}`);
 	bodies[0] += '  (sesión en curso / meeting under way: /sesiones)';
+	bodies[1] += '  (plan de acción publicado en cada uno / a published action plan in each: /plan)';
 	console.log(
 		[
 			'',

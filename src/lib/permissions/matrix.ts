@@ -74,7 +74,13 @@ export const permissionMatrix = {
 	'motion.propose': ['facilitator'],
 	'motion.object': seatHolders,
 	'vote.open-close': ['facilitator'],
-	'ballot.cast': seatHolders
+	'ballot.cast': seatHolders,
+	// The action plan (PAL/PAM, I II.2–3 and 6): everyone in the body reads it; admins and the
+	// facilitator keep it; seat holders report progress, only on their own commitments (checked
+	// in $lib/server/plan/access.ts).
+	'plan.view': ['instance-admin', ...members],
+	'plan.edit': [...admins, 'facilitator'],
+	'plan.report-progress': [...seatHolders, 'facilitator']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionMatrix;

@@ -383,3 +383,4 @@ export type Member = typeof members.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type Motion = typeof motions.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
+export * from './schema-plan';
