@@ -23,6 +23,7 @@ import {
 	updateMeetingProgress
 } from '../src/lib/server/meetings/meetings';
 import { DEMO_BODIES, type DemoBody } from './demo-bodies';
+import { seedDemoPublicSites } from './demo-public';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
 
@@ -122,10 +123,11 @@ export async function seedDemo(db: Database): Promise<void> {
 		await linkMembershipsToUser(db, account);
 	}
 	await seedMeetingInProgress(db);
+	await seedDemoPublicSites(db);
 	const lines = DEMO_ACCOUNTS.map(
 		(a) => `  ${a.email.padEnd(40)} ${DEMO_PASSWORD}${a.isInstanceAdmin ? '  (admin)' : ''}`
 	);
-	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}`);
+	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}  ·  /publico/${b.slug}`);
 	bodies[0] += '  (sesión en curso / meeting under way: /sesiones)';
 	console.log(
 		[

@@ -74,7 +74,12 @@ export const permissionMatrix = {
 	'motion.propose': ['facilitator'],
 	'motion.object': seatHolders,
 	'vote.open-close': ['facilitator'],
-	'ballot.cast': seatHolders
+	'ballot.cast': seatHolders,
+	// The public website (Z art. 7.9, I III.12, T III.12): its content, its inbox (the facilitator
+	// answers the public, Z art. 9) and the requests to join (listed for the body's admins).
+	'public-site.manage': [...admins, 'facilitator'],
+	'public-requests.answer': [...admins, 'facilitator'],
+	'join-requests.view': admins
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionMatrix;

@@ -61,7 +61,8 @@ export async function datasetApiResponse(
 		'Cache-Control': 'public, max-age=300',
 		Vary: 'Accept-Encoding'
 	};
-	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+	if (request.headers.get('if-none-match') === etag)
+		return new Response(null, { status: 304, headers });
 	return new Response(body, {
 		headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' }
 	});

@@ -11,6 +11,7 @@
  * metadata, in Spanish (the language of the records), not interface text.
  */
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
 import {
 	agreements,
@@ -47,7 +48,7 @@ export interface Dataset {
 const iso = (value: Date | string | null) =>
 	value === null ? null : new Date(value).toISOString();
 
-const bodyFilter = (scope: DatasetScope, column: typeof meetings.secretariatId): SQL | undefined =>
+const bodyFilter = (scope: DatasetScope, column: AnyPgColumn): SQL | undefined =>
 	scope.secretariatId ? eq(column, scope.secretariatId) : undefined;
 
 const consentedName = (name: string, consent: boolean) => (consent ? name : '');
@@ -66,14 +67,19 @@ const meetingColumn: DatasetColumn = {
 const sessionsDataset: Dataset = {
 	id: 'sesiones',
 	title: 'Sesiones',
-	description: 'Sesiones ordinarias y extraordinarias del secretariado técnico, programadas y celebradas.',
+	description:
+		'Sesiones ordinarias y extraordinarias del secretariado técnico, programadas y celebradas.',
 	periodicity: 'R/P1M',
 	columns: [
 		meetingColumn,
 		bodyColumn,
 		{ name: 'tipo', type: 'texto', description: 'ordinaria o extraordinaria.' },
 		{ name: 'titulo', type: 'texto', description: 'Título de la sesión.' },
-		{ name: 'fecha', type: 'fecha-hora ISO 8601', description: 'Fecha y hora de la convocatoria (UTC).' },
+		{
+			name: 'fecha',
+			type: 'fecha-hora ISO 8601',
+			description: 'Fecha y hora de la convocatoria (UTC).'
+		},
 		{ name: 'lugar', type: 'texto', description: 'Lugar de la sesión.' },
 		{ name: 'estado', type: 'texto', description: 'programada, en curso o concluida.' }
 	],
@@ -117,13 +123,34 @@ const attendanceDataset: Dataset = {
 	columns: [
 		meetingColumn,
 		bodyColumn,
-		{ name: 'asiento', type: 'texto', description: 'Clave del asiento, vacía para quien no ocupa uno.' },
+		{
+			name: 'asiento',
+			type: 'texto',
+			description: 'Clave del asiento, vacía para quien no ocupa uno.'
+		},
 		{ name: 'institucion', type: 'texto', description: 'Organización que ocupa el asiento.' },
-		{ name: 'papel', type: 'texto', description: 'titular, suplente, facilitador(a), acompañante, invitado(a) u observador(a) social.' },
-		{ name: 'nombre', type: 'texto', description: 'Nombre de la persona, solo si consintió su publicación.' },
+		{
+			name: 'papel',
+			type: 'texto',
+			description:
+				'titular, suplente, facilitador(a), acompañante, invitado(a) u observador(a) social.'
+		},
+		{
+			name: 'nombre',
+			type: 'texto',
+			description: 'Nombre de la persona, solo si consintió su publicación.'
+		},
 		{ name: 'a_distancia', type: 'booleano', description: 'true si asistió a distancia.' },
-		{ name: 'entrada', type: 'fecha-hora ISO 8601', description: 'Hora de registro de asistencia (UTC).' },
-		{ name: 'salida', type: 'fecha-hora ISO 8601', description: 'Hora de salida (UTC), vacía si permaneció hasta el cierre.' }
+		{
+			name: 'entrada',
+			type: 'fecha-hora ISO 8601',
+			description: 'Hora de registro de asistencia (UTC).'
+		},
+		{
+			name: 'salida',
+			type: 'fecha-hora ISO 8601',
+			description: 'Hora de salida (UTC), vacía si permaneció hasta el cierre.'
+		}
 	],
 	async rows(db, scope) {
 		const found = await db
@@ -171,15 +198,28 @@ const agreementsDataset: Dataset = {
 		{ name: 'anio', type: 'entero', description: 'Año del acuerdo.' },
 		{ name: 'numero', type: 'entero', description: 'Número consecutivo del acuerdo en el año.' },
 		meetingColumn,
-		{ name: 'fecha', type: 'fecha-hora ISO 8601', description: 'Fecha y hora en que se tomó (UTC).' },
+		{
+			name: 'fecha',
+			type: 'fecha-hora ISO 8601',
+			description: 'Fecha y hora en que se tomó (UTC).'
+		},
 		{ name: 'texto', type: 'texto', description: 'Texto del acuerdo.' },
-		{ name: 'votos_a_favor', type: 'entero', description: 'Votos a favor (0 si fue por consenso).' },
+		{
+			name: 'votos_a_favor',
+			type: 'entero',
+			description: 'Votos a favor (0 si fue por consenso).'
+		},
 		{ name: 'votos_en_contra', type: 'entero', description: 'Votos en contra.' },
 		{ name: 'abstenciones', type: 'entero', description: 'Abstenciones.' }
 	],
 	async rows(db, scope) {
 		const found = await db
-			.select({ agreement: agreements, slug: secretariats.slug, meetingId: motions.meetingId, outcome: motions.outcome })
+			.select({
+				agreement: agreements,
+				slug: secretariats.slug,
+				meetingId: motions.meetingId,
+				outcome: motions.outcome
+			})
 			.from(agreements)
 			.innerJoin(secretariats, eq(secretariats.id, agreements.secretariatId))
 			.innerJoin(motions, eq(motions.id, agreements.motionId))

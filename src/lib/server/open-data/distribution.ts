@@ -149,7 +149,11 @@ export async function openDataFile(
 			download: false
 		};
 	if (name === ZIP_NAME)
-		return { body: await buildOpenDataZip(db, scope, context), type: 'application/zip', download: true };
+		return {
+			body: await buildOpenDataZip(db, scope, context),
+			type: 'application/zip',
+			download: true
+		};
 	const dictionary = name.match(/^([a-z0-9-]+)-diccionario\.csv$/);
 	const dictionaryOf = dictionary ? findDataset(dictionary[1]!) : undefined;
 	if (dictionaryOf)
@@ -163,4 +167,29 @@ export async function openDataFile(
 			download: true
 		};
 	return null;
+}
+
+/**
+ * Where a scope's open data lives and whom to ask about it: a body's files under
+ * /publico/<slug>/datos with its published contact email, the instance's under /datos-abiertos;
+ * the mail sender's address stands in when a body has published none.
+ */
+export function catalogueContextFor(
+	origin: string,
+	publisher: string,
+	body: { slug: string; contactName: string; contactEmail: string } | null
+): CatalogueContext {
+	const fallbackEmail =
+		(process.env.MAIL_FROM ?? '').match(/<([^>]+)>/)?.[1] ??
+		(process.env.MAIL_FROM?.includes('@')
+			? process.env.MAIL_FROM
+			: `datos@${new URL(origin).hostname}`);
+	const baseUrl = body ? `${origin}/publico/${body.slug}/datos` : `${origin}/datos-abiertos`;
+	return {
+		baseUrl,
+		landingPage: baseUrl,
+		publisher,
+		contactName: body?.contactName || publisher,
+		contactEmail: body?.contactEmail || fallbackEmail!
+	};
 }

@@ -58,10 +58,17 @@ export const progressSources: ProgressSource[] = [];
 /** The body of a public slug, or null. Every body's site is public once the body exists. */
 export async function findPublicBody(db: Database, slug: string) {
 	const [body] = await db
-		.select({ id: secretariats.id, slug: secretariats.slug, name: secretariats.name })
+		.select({
+			id: secretariats.id,
+			slug: secretariats.slug,
+			name: secretariats.name,
+			rules: secretariats.rules
+		})
 		.from(secretariats)
 		.where(eq(secretariats.slug, slug));
-	return body ?? null;
+	return body
+		? { id: body.id, slug: body.slug, name: body.name, timeZone: body.rules.timeZone }
+		: null;
 }
 
 export type PublicBody = NonNullable<Awaited<ReturnType<typeof findPublicBody>>>;
