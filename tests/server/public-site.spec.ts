@@ -45,10 +45,7 @@ import {
 	listPublishedCommuniques,
 	listPublishedMembers
 } from '../../src/lib/server/public/site';
-import {
-	addCommunique,
-	setMemberPublicConsent
-} from '../../src/lib/server/public/site-content';
+import { addCommunique, setMemberPublicConsent } from '../../src/lib/server/public/site-content';
 import { storeEvidence } from '../../src/lib/server/public/evidence';
 import {
 	answerPublicRequest,
@@ -146,7 +143,12 @@ describe.each(engines)('the public site on %s', (engine) => {
 	}
 
 	it('publishes only consenting members, without contact data, and only closed meetings', async () => {
-		await setMemberPublicConsent(database.db, body.secretariat.id, await memberId('Titular 0'), true);
+		await setMemberPublicConsent(
+			database.db,
+			body.secretariat.id,
+			await memberId('Titular 0'),
+			true
+		);
 		const published = await listPublishedMembers(database.db, body.secretariat.id);
 		expect(published).toEqual([
 			{
@@ -169,8 +171,16 @@ describe.each(engines)('the public site on %s', (engine) => {
 		expect((await listPublicMeetings(database.db, publicBody)).map((m) => m.title)).toEqual([
 			'Primera sesión'
 		]);
-		await addCommunique(database.db, body.secretariat.id, { title: 'Borrador', body: 'x', publish: false });
-		await addCommunique(database.db, body.secretariat.id, { title: 'Publicado', body: 'y', publish: true });
+		await addCommunique(database.db, body.secretariat.id, {
+			title: 'Borrador',
+			body: 'x',
+			publish: false
+		});
+		await addCommunique(database.db, body.secretariat.id, {
+			title: 'Publicado',
+			body: 'y',
+			publish: true
+		});
 		expect(
 			(await listPublishedCommuniques(database.db, body.secretariat.id)).map((c) => c.title)
 		).toEqual(['Publicado']);
@@ -178,15 +188,17 @@ describe.each(engines)('the public site on %s', (engine) => {
 
 	it('the open-data ZIP holds every CSV, a dictionary matching its columns, and a valid data.json', async () => {
 		await holdClosedMeeting();
-		await setMemberPublicConsent(database.db, body.secretariat.id, await memberId('Titular 1'), true);
+		await setMemberPublicConsent(
+			database.db,
+			body.secretariat.id,
+			await memberId('Titular 1'),
+			true
+		);
 		const zip = unzipSync(
 			await buildOpenDataZip(database.db, { secretariatId: body.secretariat.id }, context)
 		);
 		expect(Object.keys(zip).sort()).toEqual(
-			[
-				'data.json',
-				...datasets.flatMap((d) => [`${d.id}.csv`, `${d.id}-diccionario.csv`])
-			].sort()
+			['data.json', ...datasets.flatMap((d) => [`${d.id}.csv`, `${d.id}-diccionario.csv`])].sort()
 		);
 		for (const dataset of datasets) {
 			const [header, ...rows] = parse(strFromU8(zip[`${dataset.id}.csv`]!)) as string[][];
@@ -202,7 +214,8 @@ describe.each(engines)('the public site on %s', (engine) => {
 			dataset.columns.forEach((column, index) => {
 				if (!column.type.startsWith('fecha')) return;
 				for (const row of rows)
-					if (row[index]) expect(row[index]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+					if (row[index])
+						expect(row[index]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 			});
 		}
 		const attendance = parse(strFromU8(zip['asistencia.csv']!), { columns: true }) as Record<
@@ -241,7 +254,9 @@ describe.each(engines)('the public site on %s', (engine) => {
 				expect(distribution.downloadURL ?? distribution.accessURL).toMatch(/^http/);
 			}
 		}
-		expect(await openDataFile(database.db, { secretariatId: null }, context, '../x.csv')).toBeNull();
+		expect(
+			await openDataFile(database.db, { secretariatId: null }, context, '../x.csv')
+		).toBeNull();
 	});
 
 	it('the JSON API pages, tags and answers 304 to a matching ETag, open to any origin', async () => {
@@ -283,7 +298,13 @@ describe.each(engines)('the public site on %s', (engine) => {
 			for (const bytes of [elf, pe, new TextEncoder().encode('#!/bin/sh\nrm -rf /\n')]) {
 				const refused = await storeEvidence(
 					database.db,
-					{ secretariatId: body.secretariat.id, meetingId: null, title: 'foto.jpg', bytes, uploadedBy: userId },
+					{
+						secretariatId: body.secretariat.id,
+						meetingId: null,
+						title: 'foto.jpg',
+						bytes,
+						uploadedBy: userId
+					},
 					dataDir
 				);
 				expect(refused).toEqual({ ok: false, reason: 'type-not-allowed' });
@@ -308,7 +329,11 @@ describe.each(engines)('the public site on %s', (engine) => {
 				dataDir
 			);
 			if (!kept.ok) throw new Error(kept.reason);
-			expect(kept.file).toMatchObject({ kind: 'photo', mimeType: 'image/jpeg', hasThumbnail: true });
+			expect(kept.file).toMatchObject({
+				kind: 'photo',
+				mimeType: 'image/jpeg',
+				hasThumbnail: true
+			});
 			const stored = await readdir(path.join(dataDir, 'files', body.secretariat.id));
 			expect(stored.sort()).toEqual([`${kept.file.id}.jpg`, `${kept.file.id}.thumb.webp`]);
 			const thumb = await sharp(
@@ -332,8 +357,16 @@ describe.each(engines)('the public site on %s', (engine) => {
 			sent.id
 		]);
 		const other = await createSecretariat(database.db, { name: 'Otro', presetId: 'inai-stl' });
-		expect(await answerPublicRequest(database.db, other.id, sent.id, { answer: 'x', close: true, by: userId })).toBe(false);
-		expect(await findRequestByTrackingNumber(database.db, other.id, sent.trackingNumber)).toBeNull();
+		expect(
+			await answerPublicRequest(database.db, other.id, sent.id, {
+				answer: 'x',
+				close: true,
+				by: userId
+			})
+		).toBe(false);
+		expect(
+			await findRequestByTrackingNumber(database.db, other.id, sent.trackingNumber)
+		).toBeNull();
 		expect(
 			await answerPublicRequest(database.db, body.secretariat.id, sent.id, {
 				answer: 'Ofrecemos una disculpa.',
@@ -359,7 +392,9 @@ describe.each(engines)('the public site on %s', (engine) => {
 		expect(row!.email).toBe('rosa@x.mx');
 		expect(await listConfirmedJoinRequests(database.db, body.secretariat.id)).toEqual([]);
 		expect(await confirmJoinRequest(database.db, token + 'x')).toBeNull();
-		expect(await confirmJoinRequest(database.db, token, new Date(Date.now() + 8 * 86400_000))).toBeNull();
+		expect(
+			await confirmJoinRequest(database.db, token, new Date(Date.now() + 8 * 86400_000))
+		).toBeNull();
 		expect(await confirmJoinRequest(database.db, token)).toEqual({
 			slug: body.secretariat.slug,
 			name: 'INAI'
