@@ -325,3 +325,33 @@ test('a join request is confirmed through the emailed link and listed for the ad
 	await page.reload();
 	await expect(page.getByText('Rosa Participa')).toBeVisible();
 });
+
+test('the public site speaks English to an English browser, and stays accessible', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'en', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`/publico/${slug}`);
+	const sections = page.getByRole('navigation', { name: 'Sections of the public site' });
+	for (const name of [
+		'The body',
+		'Progress and agenda',
+		'Contact',
+		'Open data',
+		'Links of interest',
+		'Questions, complaints and suggestions',
+		'Take part'
+	])
+		await expect(sections.getByRole('link', { name })).toBeVisible();
+	await sections.getByRole('link', { name: 'Questions, complaints and suggestions' }).click();
+	await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+	const axeContext = await browser.newContext({ locale: 'en' });
+	const axePage = await axeContext.newPage();
+	await axePage.goto(page.url());
+	const results = await new AxeBuilder({ page: axePage })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(results.violations.map((v) => v.id)).toEqual([]);
+	await axeContext.close();
+	await context.close();
+});
