@@ -25,6 +25,7 @@ import {
 import { DEMO_BODIES, DEMO_PLAN, type DemoBody } from './demo-bodies';
 import { actionPlans, planActivities } from '../src/lib/server/db/schema';
 import { createActivity, createCommitment, createPlan } from '../src/lib/server/plan/plans';
+import { seedDemoPublicSites } from './demo-public';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
 const DEMO_DOMAIN = 'demo.mesa-abierta.mx';
@@ -161,10 +162,11 @@ export async function seedDemo(db: Database): Promise<void> {
 	}
 	await seedMeetingInProgress(db);
 	await seedActionPlans(db);
+	await seedDemoPublicSites(db);
 	const lines = DEMO_ACCOUNTS.map(
 		(a) => `  ${a.email.padEnd(40)} ${DEMO_PASSWORD}${a.isInstanceAdmin ? '  (admin)' : ''}`
 	);
-	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}`);
+	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}  ·  /publico/${b.slug}`);
 	bodies[0] += '  (sesión en curso / meeting under way: /sesiones)';
 	bodies[1] += '  (plan de acción publicado en cada uno / a published action plan in each: /plan)';
 	console.log(

@@ -80,7 +80,12 @@ export const permissionMatrix = {
 	// in $lib/server/plan/access.ts).
 	'plan.view': ['instance-admin', ...members],
 	'plan.edit': [...admins, 'facilitator'],
-	'plan.report-progress': [...seatHolders, 'facilitator']
+	'plan.report-progress': [...seatHolders, 'facilitator'],
+	// The public website (Z art. 7.9, I III.12, T III.12): its content, its inbox (the facilitator
+	// answers the public, Z art. 9) and the requests to join (listed for the body's admins).
+	'public-site.manage': [...admins, 'facilitator'],
+	'public-requests.answer': [...admins, 'facilitator'],
+	'join-requests.view': admins
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionMatrix;

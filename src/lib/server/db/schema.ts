@@ -149,6 +149,8 @@ export const members = pgTable(
 		termStartsOn: date('term_starts_on'),
 		termEndsOn: date('term_ends_on'),
 		reelections: integer('reelections').notNull().default(0),
+		/** Whether the person agreed to the public site showing their name, position, institution. */
+		publicConsent: boolean('public_consent').notNull().default(false),
 		createdAt: createdAt()
 	},
 	(table) => [
@@ -384,3 +386,5 @@ export type Meeting = typeof meetings.$inferSelect;
 export type Motion = typeof motions.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
 export * from './schema-plan';
+
+export * from './schema-public';

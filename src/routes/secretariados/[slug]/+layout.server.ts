@@ -17,7 +17,8 @@ export const load: LayoutServerLoad = async (event) => {
 			rules: access.can('secretariat.edit-rules'),
 			members: access.can('secretariat.manage-members'),
 			installation: access.can('installation-record.view'),
-			plan: access.can('plan.view')
+			plan: access.can('plan.view'),
+			publicSite: access.can('public-site.manage')
 		}
 	};
 };
