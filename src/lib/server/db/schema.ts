@@ -185,6 +185,9 @@ export const meetings = pgTable(
 			.notNull()
 			.default('scheduled'),
 		currentItem: integer('current_item').notNull().default(0),
+		/** When the facilitator opened and closed it: the minutes' start and end times. */
+		startedAt: timestamp('started_at', { withTimezone: true }),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(table) => [index('meetings_secretariat_idx').on(table.secretariatId, table.scheduledAt)]
@@ -383,3 +386,4 @@ export type Member = typeof members.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type Motion = typeof motions.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
+export * from './schema-minutes';
