@@ -60,7 +60,7 @@ export function renderConvocatoriaPdf(input: {
 			kind,
 			date: formatDate(meeting.scheduledAt, timeZone),
 			time: formatTime(meeting.scheduledAt, timeZone),
-			zone: timeZone,
+			zone: timeZone.replace(/_/g, ' '),
 			place: meeting.place || es('minutes_pdf_not_recorded')
 		})
 	);

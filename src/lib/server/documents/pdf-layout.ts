@@ -170,6 +170,8 @@ export function signatureBlock(
 	caption: string,
 	signers: DocumentSigner[]
 ) {
+	// The caption stays on the page of the first row of signatures.
+	ensureSpace(doc, 130);
 	heading(doc, caption);
 	const columnWidth = (CONTENT_WIDTH - 20) / 2;
 	for (let index = 0; index < signers.length; index += 2) {
@@ -289,13 +291,9 @@ export function finishDocument(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 	});
 }
 
-/** A date and time in the body's time zone, in Spanish: "21 de noviembre de 2026, 10:30". */
+/** A date and time in the body's time zone, in Spanish: "21 de noviembre de 2026, 17:30". */
 export function formatDateTime(iso: string | Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('es-MX', {
-		timeZone,
-		dateStyle: 'long',
-		timeStyle: 'short'
-	}).format(new Date(iso));
+	return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`;
 }
 
 /** A date in the body's time zone, in Spanish: "21 de noviembre de 2026". */
@@ -303,7 +301,12 @@ export function formatDate(iso: string | Date, timeZone: string): string {
 	return new Intl.DateTimeFormat('es-MX', { timeZone, dateStyle: 'long' }).format(new Date(iso));
 }
 
-/** A time in the body's time zone: "10:30". */
+/** A time in the body's time zone, on the 24-hour clock: "17:30". */
 export function formatTime(iso: string | Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('es-MX', { timeZone, timeStyle: 'short' }).format(new Date(iso));
+	return new Intl.DateTimeFormat('es-MX', {
+		timeZone,
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(new Date(iso));
 }

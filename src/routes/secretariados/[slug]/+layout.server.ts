@@ -16,7 +16,8 @@ export const load: LayoutServerLoad = async (event) => {
 			meetings: access.can('meeting.view-live'),
 			rules: access.can('secretariat.edit-rules'),
 			members: access.can('secretariat.manage-members'),
-			installation: access.can('installation-record.view')
+			installation: access.can('installation-record.view'),
+			documents: access.can('documents.download')
 		}
 	};
 };
