@@ -62,7 +62,9 @@ export const load: PageServerLoad = async (event) => {
 		},
 		// The signer's own memberships that still have to sign the newest version.
 		toSign:
-			access.can('minutes.sign') && newest
+			access.can('minutes.sign') &&
+			newest &&
+			(newest.approvedAt !== null || !access.rules.minutes.approvalRequired)
 				? mine
 						.filter((p) => newest.content.signers.some((s) => s.memberId === p.id))
 						.filter((p) => !decided.has(p.id))
