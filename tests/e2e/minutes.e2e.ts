@@ -6,6 +6,7 @@
  * people without the right get 403.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { PDFParse } from 'pdf-parse';
 import { linkMailedTo } from './mail';
 import { ADMIN, signInAsAdmin } from './session';
@@ -36,6 +37,12 @@ async function acceptInvitation(browser: Browser, email: string, name: string): 
 	await phone.getByRole('button', { name: 'Crear mi cuenta' }).click();
 	await expect(phone.getByRole('button', { name: 'Salir' })).toBeVisible();
 	return phone;
+}
+
+/** The page's WCAG 2 A/AA violations found by axe (rule ids). */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	return results.violations.map((violation) => violation.id);
 }
 
 async function pageTexts(bytes: Uint8Array): Promise<string[]> {
@@ -159,6 +166,10 @@ test('everyone signs; the PDF has every initials box on every page and is mailed
 		await expect(phone.getByText('Quedó registrado.')).toBeVisible();
 	}
 	const ana = phones.get('Ana Beltrán')!;
+	await ana.reload();
+	await expect(ana.getByText('Ana Beltrán (Titular, Poder Ejecutivo): Firmó el')).toBeVisible();
+	expect(await accessibilityViolations(ana)).toEqual([]);
+	await ana.screenshot({ path: 'test-results/minutes-page.png', fullPage: true });
 	const link = await linkMailedTo('ana@actas.test', '/acta/');
 	expect(link).toMatch(/\/acta\/1\/pdf$/);
 	const response = await ana.request.get(link);
@@ -184,6 +195,8 @@ test('the hash and the PDF verify on /verificar; a tampered copy does not', asyn
 		visitor.getByRole('heading', { name: 'El documento coincide con una versión aprobada.' })
 	).toBeVisible();
 	await expect(visitor.getByText('Sesión con acta')).toBeVisible();
+	expect(await accessibilityViolations(visitor)).toEqual([]);
+	await visitor.screenshot({ path: 'test-results/minutes-verify.png', fullPage: true });
 	await expect(visitor.getByText('STL Actas E2E')).toBeVisible();
 
 	await visitor.goto('/verificar');
@@ -206,6 +219,7 @@ test('the hash and the PDF verify on /verificar; a tampered copy does not', asyn
 	await expect(visitor.getByRole('alert')).toContainText(
 		'El documento NO coincide con ninguna versión aprobada.'
 	);
+	expect(await accessibilityViolations(visitor)).toEqual([]);
 	await visitor.goto(`/verificar/${'0'.repeat(64)}`);
 	await expect(visitor.getByRole('alert')).toContainText('NO coincide');
 	await visitor.context().close();
