@@ -215,6 +215,23 @@ describe.each(engines)('minutes on %s', (engine) => {
 		});
 	});
 
+	it('is not closed while a motion is under way, nor before it was opened', async () => {
+		expect(await closeMeeting(database.db, body, meetingId, facilitatorUser)).toEqual({
+			ok: false,
+			reason: 'not-open'
+		});
+		await updateMeetingProgress(database.db, body, meetingId, { status: 'open' });
+		for (const name of TITULARS) await attend(name);
+		await proposeMotion(database.db, body, meetingId, 'Pendiente');
+		expect(await closeMeeting(database.db, body, meetingId, facilitatorUser)).toEqual({
+			ok: false,
+			reason: 'motion-open'
+		});
+		expect(await readMinutesRecord(database.db, meetingId)).toEqual({ versions: [] });
+		await closeMotion(database.db, body, meetingId);
+		expect((await closeMeeting(database.db, body, meetingId, facilitatorUser)).ok).toBe(true);
+	});
+
 	it('is signed by all after approval; a wrong password records nothing; a refusal keeps its reason', async () => {
 		const version = await runAndClose();
 		expect(await sign(version, 'Ana Beltrán')).toEqual({ ok: false, reason: 'not-approved' });

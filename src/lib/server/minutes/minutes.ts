@@ -6,10 +6,11 @@
  * and the version's hash — or refuses with a reason. A version never changes: a correction is a
  * new version, frozen the same way, which needs its own approval and signatures.
  */
-import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import {
 	meetings,
+	motions,
 	minutesComments,
 	minutesPdfs,
 	minutesSignatures,
@@ -26,7 +27,7 @@ import { verifyPassword } from '../auth/password';
 import { assembleMinutesContent } from './assemble';
 import { hashMinutesContent } from './minutes-content';
 
-export type CloseRefusal = 'meeting-unknown' | 'not-open';
+export type CloseRefusal = 'meeting-unknown' | 'not-open' | 'motion-open';
 
 /** Freezes the next version of a meeting's minutes from the live record, inside `tx`. */
 async function freezeNextVersion(
@@ -56,7 +57,7 @@ async function freezeNextVersion(
 
 /**
  * Closes an open meeting (its end time is now) and freezes version 1 of its minutes, in one
- * transaction under the meeting's lock. The facilitator's close action calls it.
+ * transaction under the meeting's lock; refused while a motion is still under way. The facilitator's close action calls it.
  */
 export async function closeMeeting(
 	db: Database,
@@ -67,6 +68,12 @@ export async function closeMeeting(
 ): Promise<{ ok: true; version: MinutesVersion } | { ok: false; reason: CloseRefusal }> {
 	const result = await changeMeetingRoom(db, secretariat, meetingId, async (tx, meeting) => {
 		if (meeting.status !== 'open') return { ok: false as const, reason: 'not-open' as const };
+		// A motion still under way would be missing from the minutes: it is decided first.
+		const [pending] = await tx
+			.select({ id: motions.id })
+			.from(motions)
+			.where(and(eq(motions.meetingId, meetingId), ne(motions.status, 'closed')));
+		if (pending) return { ok: false as const, reason: 'motion-open' as const };
 		const [closed] = await tx
 			.update(meetings)
 			.set({ status: 'closed', endedAt: now })

@@ -261,7 +261,13 @@ export const actions: Actions = {
 		const db = await getDatabase();
 		const { access, meeting } = await requireMeetingAction(db, event, 'meeting.close');
 		const closed = await closeMeeting(db, access, meeting.id, access.user.id);
-		if (!closed.ok) return fail(409, { message: m.minutes_refused_not_open() });
+		if (!closed.ok)
+			return fail(409, {
+				message:
+					closed.reason === 'motion-open'
+						? m.minutes_refused_motion_open()
+						: m.minutes_refused_not_open()
+			});
 		await publishMeetingState(db, access, meeting);
 		redirect(303, `/secretariados/${access.secretariat.slug}/sesiones/${meeting.id}/acta`);
 	},
