@@ -85,7 +85,15 @@ export const permissionMatrix = {
 	// answers the public, Z art. 9) and the requests to join (listed for the body's admins).
 	'public-site.manage': [...admins, 'facilitator'],
 	'public-requests.answer': [...admins, 'facilitator'],
-	'join-requests.view': admins
+	'join-requests.view': admins,
+	// The minutes' lifecycle and the body's documents (Z art. 7.5–6, 9.3; I III.6–7; T III.6–7):
+	// the facilitator closes the meeting, records the body's approval and freezes corrections; the
+	// seat holders sign (the rules then name which of them); members download the documents.
+	'meeting.close': ['facilitator'],
+	'minutes.comment': withVoice,
+	'minutes.approve': ['facilitator'],
+	'minutes.sign': seatHolders,
+	'documents.download': ['instance-admin', ...members]
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionMatrix;

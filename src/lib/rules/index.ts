@@ -24,3 +24,4 @@ export * from './term';
 export * from './removal';
 export * from './oversight';
 export * from './presets/index';
+export * from './minutes-signers';

@@ -187,6 +187,9 @@ export const meetings = pgTable(
 			.notNull()
 			.default('scheduled'),
 		currentItem: integer('current_item').notNull().default(0),
+		/** When the facilitator opened and closed it: the minutes' start and end times. */
+		startedAt: timestamp('started_at', { withTimezone: true }),
+		endedAt: timestamp('ended_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(table) => [index('meetings_secretariat_idx').on(table.secretariatId, table.scheduledAt)]
@@ -388,3 +391,4 @@ export type AuthSession = typeof authSessions.$inferSelect;
 export * from './schema-plan';
 
 export * from './schema-public';
+export * from './schema-minutes';

@@ -321,7 +321,12 @@ export function updateMeetingProgress(
 		const currentItem = Math.min(last, Math.max(0, meeting.currentItem + (change.itemDelta ?? 0)));
 		await tx
 			.update(meetings)
-			.set({ status: change.status ?? meeting.status, currentItem })
+			.set({
+				status: change.status ?? meeting.status,
+				currentItem,
+				// The minutes' start time: when the facilitator first opened the meeting.
+				startedAt: change.status === 'open' && !meeting.startedAt ? new Date() : meeting.startedAt
+			})
 			.where(eq(meetings.id, meetingId));
 		return true;
 	});

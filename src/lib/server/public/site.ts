@@ -11,6 +11,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { planProgress } from './plan-progress';
+import { signedMinutes } from './minutes-documents';
 import {
 	communiques,
 	evidenceFiles,
@@ -40,7 +41,7 @@ export type MeetingDocumentSource = (
 	meetingIds: string[]
 ) => Promise<Map<string, MeetingDocument[]>>;
 
-export const meetingDocumentSources: MeetingDocumentSource[] = [];
+export const meetingDocumentSources: MeetingDocumentSource[] = [signedMinutes];
 
 /** A block of section b: a heading and its rows, each with an optional percentage done. */
 export interface ProgressBlock {

@@ -18,7 +18,8 @@ export const load: LayoutServerLoad = async (event) => {
 			members: access.can('secretariat.manage-members'),
 			installation: access.can('installation-record.view'),
 			plan: access.can('plan.view'),
-			publicSite: access.can('public-site.manage')
+			publicSite: access.can('public-site.manage'),
+			documents: access.can('documents.download')
 		}
 	};
 };

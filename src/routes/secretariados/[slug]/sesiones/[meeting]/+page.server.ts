@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { closeMeeting } from '$lib/server/minutes/minutes';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { can, type Action } from '$lib/permissions/matrix';
@@ -75,7 +76,8 @@ export const load: PageServerLoad = async (event) => {
 			advance: access.can('meeting.advance-agenda'),
 			propose: access.can('motion.propose'),
 			runVote: access.can('vote.open-close'),
-			grantFloor: access.can('floor.grant')
+			grantFloor: access.can('floor.grant'),
+			close: access.can('meeting.close')
 		},
 		timeZone: access.rules.timeZone
 	};
@@ -254,6 +256,21 @@ export const actions: Actions = {
 		decide(event, 'vote.open-close', async ({ access, meeting }) =>
 			closeMotion(await getDatabase(), access, meeting.id)
 		),
+	// Closes the meeting and freezes version 1 of its minutes (minutes/minutes.ts), then shows them.
+	close: async (event) => {
+		const db = await getDatabase();
+		const { access, meeting } = await requireMeetingAction(db, event, 'meeting.close');
+		const closed = await closeMeeting(db, access, meeting.id, access.user.id);
+		if (!closed.ok)
+			return fail(409, {
+				message:
+					closed.reason === 'motion-open'
+						? m.minutes_refused_motion_open()
+						: m.minutes_refused_not_open()
+			});
+		await publishMeetingState(db, access, meeting);
+		redirect(303, `/secretariados/${access.secretariat.slug}/sesiones/${meeting.id}/acta`);
+	},
 	checkIn: (event) => changeAttendance(event, true),
 	checkOut: (event) => changeAttendance(event, false),
 	open: (event) => changeProgress(event, { status: 'open' }),
