@@ -87,6 +87,9 @@ export const outboxMessages = pgTable('outbox_messages', {
 	subject: text('subject').notNull(),
 	textBody: text('text_body').notNull(),
 	htmlBody: text('html_body'),
+	/** Files sent with the mail (a convocatoria's .ics), kept until SMTP takes the message. */
+	attachments:
+		jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
 	status: text('status', { enum: ['stored', 'sent', 'failed'] }).notNull(),
 	error: text('error'),
 	sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -383,3 +386,4 @@ export type Member = typeof members.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type Motion = typeof motions.$inferSelect;
 export type AuthSession = typeof authSessions.$inferSelect;
+export * from './schema-convene';
