@@ -409,7 +409,12 @@ export function toRoman(n: number): string {
 		[1, 'I']
 	];
 	let out = '';
-	for (const [value, numeral] of numerals) while (n >= value) ((out += numeral), (n -= value));
+	for (const [value, numeral] of numerals) {
+		while (n >= value) {
+			out += numeral;
+			n -= value;
+		}
+	}
 	return out;
 }
 
