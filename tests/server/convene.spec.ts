@@ -144,6 +144,7 @@ describe.each(engines)('convening on %s', (engine) => {
 			ok: false,
 			reason: 'notice-too-late',
 			businessDaysGiven: 3,
+			businessDaysRequired: 5,
 			// Sunday 29 November, 23:59:59.999 in Mexico City.
 			latestIssue: new Date('2026-11-30T05:59:59.999Z')
 		});

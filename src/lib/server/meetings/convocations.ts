@@ -50,7 +50,13 @@ export type ConvocationRefusal =
 export type ConvocationResult =
 	| { ok: true }
 	| { ok: false; reason: Exclude<ConvocationRefusal, 'notice-too-late'> }
-	| { ok: false; reason: 'notice-too-late'; latestIssue: Date; businessDaysGiven: number };
+	| {
+			ok: false;
+			reason: 'notice-too-late';
+			latestIssue: Date;
+			businessDaysGiven: number;
+			businessDaysRequired: number;
+	  };
 
 /** Who issues or re-issues, for the mail's ORGANIZER and the log. */
 export interface Issuer {
@@ -236,7 +242,8 @@ async function checkNotice(
 			ok: false,
 			reason: 'notice-too-late',
 			latestIssue: check.latestIssue,
-			businessDaysGiven: check.businessDaysGiven
+			businessDaysGiven: check.businessDaysGiven,
+			businessDaysRequired: check.window.businessDaysRequired
 		};
 	return { ok: false, reason: 'notice-agenda-missing' };
 }
