@@ -73,6 +73,11 @@ describe('checkObserverPromotion (Z art. 7.7: at least one meeting per term)', (
 		});
 		expect(result).toMatchObject({ ok: false, reason: 'no-observers-yet' });
 	});
+	it('does not judge a period without meetings yet', () => {
+		expect(
+			checkObserverPromotion(zacatecas, { installedOn, today: '2025-04-01', meetings: [] }).ok
+		).toBe(true);
+	});
 	it('is satisfied by one meeting with observers, even one convened ahead', () => {
 		expect(
 			checkObserverPromotion(zacatecas, {

@@ -16,8 +16,8 @@
  *     cancelled meetings do not count. Meetings still ahead in the period count once convened: the
  *     promotion is the invitation.
  *   - 'at-least-one-meeting-per-term' (Zacatecas): a warning when the last finished period had none
- *     ('period-passed-without-observers'), else a reminder while the current one has none so far
- *     ('no-observers-yet').
+ *     ('period-passed-without-observers'), else a reminder while the current one has meetings and
+ *     none with observers so far ('no-observers-yet'); a period without meetings yet is not judged.
  *   - 'in-meetings' (INAI, Tacámbaro): observers are promoted in every meeting, so the same warnings
  *     apply and, besides, 'meetings-without-observers' counts the meetings of the current period held
  *     without them.
@@ -97,6 +97,9 @@ export function checkObserverPromotion(
 		if (count > 0)
 			return { ok: false, reason: 'meetings-without-observers', period: current, count };
 	}
-	if (!observedIn(current)) return { ok: false, reason: 'no-observers-yet', period: current };
+	// A reminder once the period has meetings, none of them with observers.
+	const metNow = counted.some((meeting) => within(current, meeting.day));
+	if (metNow && !observedIn(current))
+		return { ok: false, reason: 'no-observers-yet', period: current };
 	return { ok: true, period: current };
 }

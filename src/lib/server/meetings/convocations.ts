@@ -538,3 +538,16 @@ export function listAgendaProposals(db: Queryable, meetingId: string) {
 		.where(eq(agendaProposals.meetingId, meetingId))
 		.orderBy(asc(agendaProposals.createdAt));
 }
+
+/** Each meeting's convocatoria status in a body (meetings without one are drafts). */
+export async function listConvocationStatuses(
+	db: Queryable,
+	secretariatId: string
+): Promise<Record<string, Convocation['status']>> {
+	const rows = await db
+		.select({ meetingId: convocations.meetingId, status: convocations.status })
+		.from(convocations)
+		.innerJoin(meetings, eq(meetings.id, convocations.meetingId))
+		.where(eq(meetings.secretariatId, secretariatId));
+	return Object.fromEntries(rows.map((row) => [row.meetingId, row.status]));
+}
