@@ -74,15 +74,13 @@ export async function requestCancellation(
 			.where(eq(members.secretariatId, body.secretariat.id))
 	).filter((h) => h.seatId !== null);
 	if (toNotify.length)
-		await db
-			.insert(memberNotices)
-			.values(
-				toNotify.map((h) => ({
-					memberId: h.id,
-					meetingId,
-					kind: 'cancellation-requested' as const
-				}))
-			);
+		await db.insert(memberNotices).values(
+			toNotify.map((h) => ({
+				memberId: h.id,
+				meetingId,
+				kind: 'cancellation-requested' as const
+			}))
+		);
 	return { ok: true };
 }
 

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { asc, eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
@@ -91,12 +92,15 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const db = await getDatabase();
-		const { access, meeting, issuer } = await requireConvocationAction(
+		const { access, meeting, issuer, may } = await requireConvocationAction(
 			db,
 			event,
 			'meeting.convene',
 			'draft'
 		);
+		// Changing an issued convocatoria re-issues it: only the convener may.
+		const before = await readConvocation(db, meeting.id);
+		if (before.status === 'issued' && !may('issue')) error(403);
 		const posted = await readFormData(event.request);
 		const form = parseForm(convocationFormSchema, posted);
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
@@ -108,7 +112,6 @@ export const actions: Actions = {
 		const scheduledAt = new Date(
 			startOfLocalDay(date, access.rules.timeZone).getTime() + (hours! * 60 + minutes!) * 60_000
 		);
-		const before = await readConvocation(db, meeting.id);
 		const result = await saveConvocation(
 			db,
 			access,
