@@ -91,6 +91,10 @@ test('3 business days of notice is refused with the date it needed; 5 is issued 
 	await page.getByRole('button', { name: 'Crear sesión' }).click();
 	await expect(page.getByRole('heading', { name: 'Sesión ordinaria convocada' })).toBeVisible();
 	const meetingId = new URL(page.url()).pathname.split('/').pop()!;
+	// The follow-up item lists the open agreements of earlier meetings: none yet.
+	await expect(page.getByRole('region', { name: /seguimiento de acuerdos/ })).toContainText(
+		'No hay acuerdos abiertos de sesiones anteriores.'
+	);
 	await page.getByRole('link', { name: 'Convocatoria' }).click();
 	convocationPath = `/secretariados/${slug}/sesiones/${meetingId}/convocatoria`;
 	await expect(page).toHaveURL(new RegExp(`${convocationPath}$`));
@@ -113,6 +117,17 @@ test('3 business days of notice is refused with the date it needed; 5 is issued 
 	await expect(page.getByRole('status')).toHaveText('Convocatoria emitida y enviada.');
 	await expect(page.getByTestId('convocation-status')).toContainText('Emitida');
 	await expect(page.getByTestId('delivery-log').getByRole('listitem')).toHaveCount(3);
+
+	await page.goto(`/secretariados/${slug}/sesiones`);
+	await expect(page.getByRole('link', { name: /Sesión ordinaria convocada/ })).toContainText(
+		'convocada'
+	);
+	await page.getByRole('link', { name: 'Acuerdos' }).click();
+	await expect(page.getByRole('heading', { name: 'Acuerdos' })).toBeVisible();
+	await expect(page.getByText('No hay acuerdos con estos filtros.')).toBeVisible();
+	await page.getByLabel('Estado').selectOption('overdue');
+	await page.getByRole('button', { name: 'Filtrar' }).click();
+	await expect(page).toHaveURL(/estado=overdue/);
 
 	const start = at10(fiveDaysDay);
 	for (const [, , email] of titulares) {
