@@ -28,14 +28,16 @@ import {
 } from '../../src/lib/server/meetings/meetings';
 import { closeMotion, proposeMotion } from '../../src/lib/server/meetings/decisions';
 import {
-	decideAgendaProposal,
 	issueConvocation,
-	listDeliveries,
-	proposeAgendaItem,
 	readConvocation,
 	saveConvocation,
 	type DraftInput
 } from '../../src/lib/server/meetings/convocations';
+import { listDeliveries } from '../../src/lib/server/meetings/convocation-mail';
+import {
+	decideAgendaProposal,
+	proposeAgendaItem
+} from '../../src/lib/server/meetings/agenda-proposals';
 import {
 	approveCancellation,
 	cancelMeeting,

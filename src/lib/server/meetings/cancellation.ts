@@ -17,7 +17,8 @@ import {
 } from '../db/schema';
 import { checkMeetingCancellation, computeCancellationDeadline } from '../../rules/cancellation';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
-import { mailConvocation, readConvocation, type Issuer, type MailContext } from './convocations';
+import { readConvocation, type Issuer, type MailContext } from './convocations';
+import { mailConvocation } from './convocation-mail';
 import { findMeeting, seatRefs } from './meetings';
 
 export type CancellationResult =

@@ -12,7 +12,8 @@ import { normalizeEmail } from '../auth/accounts';
 import { checkObserverPromotion, type MeetingObserved } from '../../rules/observer-promotion';
 import { toLocalDate } from '../../rules/local-dates';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
-import { mailConvocation, readConvocation, type Issuer, type MailContext } from './convocations';
+import { readConvocation, type Issuer, type MailContext } from './convocations';
+import { mailConvocation } from './convocation-mail';
 import { findMeeting } from './meetings';
 
 export type ObserverInviteResult =

@@ -5,14 +5,16 @@ import { getDatabase } from '$lib/server/db';
 import { agendaItems } from '$lib/server/db/schema';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import {
-	decideAgendaProposal,
 	issueConvocation,
-	listAgendaProposals,
-	listDeliveries,
-	proposeAgendaItem,
 	readConvocation,
 	saveConvocation
 } from '$lib/server/meetings/convocations';
+import { listDeliveries } from '$lib/server/meetings/convocation-mail';
+import {
+	decideAgendaProposal,
+	listAgendaProposals,
+	proposeAgendaItem
+} from '$lib/server/meetings/agenda-proposals';
 import { listApprovingSeatKeys } from '$lib/server/meetings/cancellation';
 import { inviteObserver, listMeetingObservers } from '$lib/server/meetings/observers';
 import { computeCancellationDeadline, computeLatestNoticeIssue, startOfLocalDay } from '$lib/rules';
