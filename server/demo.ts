@@ -23,9 +23,16 @@ import {
 	updateMeetingProgress
 } from '../src/lib/server/meetings/meetings';
 import { DEMO_BODIES, DEMO_PLAN, type DemoBody } from './demo-bodies';
-import { actionPlans, planActivities } from '../src/lib/server/db/schema';
 import { createActivity, createCommitment, createPlan } from '../src/lib/server/plan/plans';
 import { seedDemoPublicSites } from './demo-public';
+import {
+	actionPlans,
+	agendaProposals,
+	meetingObservers,
+	planActivities
+} from '../src/lib/server/db/schema';
+import { computeEarliestMeetingDay } from '../src/lib/rules/notice';
+import { addCalendarDays, startOfLocalDay } from '../src/lib/rules/local-dates';
 
 export const DEMO_PASSWORD = 'mesa-abierta-demo';
 const DEMO_DOMAIN = 'demo.mesa-abierta.mx';
@@ -132,6 +139,38 @@ async function seedActionPlans(db: Database): Promise<void> {
 }
 
 /**
+ * Convening (issue 5): the Zacatecas body's next ordinary meeting, a week past the earliest day its
+ * notice allows, with its convocatoria still a draft, a member's agenda proposal and an invited
+ * observer — so issuing it (by the guarantor's titular) can be tried from the demo.
+ */
+async function seedNextMeetingDraft(db: Database): Promise<void> {
+	const body = await loadSecretariat(db, DEMO_BODIES[0]!.slug);
+	const title = 'Próxima sesión ordinaria (demostración)';
+	if (!body || (await listMeetings(db, body.secretariat.id)).some((m) => m.title === title)) return;
+	const { earliestMeetingDay } = computeEarliestMeetingDay(body.rules, 'ordinary', new Date());
+	const day = addCalendarDays(earliestMeetingDay, 7);
+	const meeting = await createMeeting(db, body, {
+		kind: 'ordinary',
+		title,
+		scheduledAt: new Date(startOfLocalDay(day, body.rules.timeZone).getTime() + 10 * 3_600_000),
+		place: 'Sala de juntas del IZAI'
+	});
+	const people = await listMembers(db, body.secretariat.id);
+	const proposer = people.find((p) => p.email === 'sociedad.civil@demo.mesa-abierta.mx');
+	if (proposer)
+		await db.insert(agendaProposals).values({
+			meetingId: meeting.id,
+			memberId: proposer.id,
+			text: 'Avance de los compromisos del Plan de Acción Local'
+		});
+	await db.insert(meetingObservers).values({
+		meetingId: meeting.id,
+		name: 'Observatorio Ciudadano de Zacatecas',
+		email: 'observatorio@demo.mesa-abierta.mx'
+	});
+}
+
+/**
  * Inserts what is missing and prints the sign-in details. Refuses a database that holds anyone
  * outside the demo's domain: the demo's admin password is public, and must never reach a real instance.
  */
@@ -163,6 +202,7 @@ export async function seedDemo(db: Database): Promise<void> {
 	await seedMeetingInProgress(db);
 	await seedActionPlans(db);
 	await seedDemoPublicSites(db);
+	await seedNextMeetingDraft(db);
 	const lines = DEMO_ACCOUNTS.map(
 		(a) => `  ${a.email.padEnd(40)} ${DEMO_PASSWORD}${a.isInstanceAdmin ? '  (admin)' : ''}`
 	);

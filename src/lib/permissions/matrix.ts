@@ -93,7 +93,15 @@ export const permissionMatrix = {
 	'minutes.comment': withVoice,
 	'minutes.approve': ['facilitator'],
 	'minutes.sign': seatHolders,
-	'documents.download': ['instance-admin', ...members]
+	'documents.download': ['instance-admin', ...members],
+	// Convening, cancelling, observers and the agreements register (Z art. 7.3–7.7, 8 IV, 9, 11).
+	'convocation.view': ['instance-admin', ...members],
+	'convocation.integrate-proposals': [...admins, 'facilitator'],
+	'convocation.view-delivery-log': [...admins, 'facilitator'],
+	'meeting.approve-cancellation': seatHolders,
+	'meeting.invite-observers': [...admins, 'facilitator', 'titular'],
+	'agreements.view': ['instance-admin', ...members],
+	'agreements.follow-up': [...admins, 'facilitator']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionMatrix;

@@ -87,6 +87,9 @@ export const outboxMessages = pgTable('outbox_messages', {
 	subject: text('subject').notNull(),
 	textBody: text('text_body').notNull(),
 	htmlBody: text('html_body'),
+	/** Files sent with the mail (a convocatoria's .ics), kept until SMTP takes the message. */
+	attachments:
+		jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
 	status: text('status', { enum: ['stored', 'sent', 'failed'] }).notNull(),
 	error: text('error'),
 	sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -392,3 +395,4 @@ export * from './schema-plan';
 
 export * from './schema-public';
 export * from './schema-minutes';
+export * from './schema-convene';

@@ -12,11 +12,21 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db';
 import { outboxMessages } from '../db/schema';
 
+export interface MailAttachment {
+	filename: string;
+	/** e.g. 'text/calendar; method=REQUEST; charset=utf-8' for a convocatoria's invitation. */
+	contentType: string;
+	/** Text content (an .ics is text). */
+	content: string;
+}
+
 export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
 	html?: string;
+	/** Kept in the outbox with the message until SMTP takes it. */
+	attachments?: MailAttachment[];
 }
 
 export type MailStatus = 'stored' | 'sent' | 'failed';
@@ -50,6 +60,18 @@ export async function sendMail(
 	mail: Mail,
 	settings: MailSettings = readMailSettings(process.env)
 ): Promise<MailStatus> {
+	return (await deliverMail(db, mail, settings)).status;
+}
+
+/**
+ * As `sendMail`, and also returns the outbox row's id: callers that keep their own delivery log
+ * (a convocatoria's recipients) link their rows to it.
+ */
+export async function deliverMail(
+	db: Database,
+	mail: Mail,
+	settings: MailSettings = readMailSettings(process.env)
+): Promise<{ id: string; status: MailStatus }> {
 	const [row] = await db
 		.insert(outboxMessages)
 		.values({
@@ -57,23 +79,25 @@ export async function sendMail(
 			subject: mail.subject,
 			textBody: mail.text,
 			htmlBody: mail.html ?? null,
+			attachments: mail.attachments?.length ? mail.attachments : null,
 			status: 'stored'
 		})
 		.returning({ id: outboxMessages.id });
-	if (!settings.smtpUrl) return 'stored';
+	const id = row!.id;
+	if (!settings.smtpUrl) return { id, status: 'stored' };
 	try {
 		await transportFor(settings.smtpUrl).sendMail({ from: settings.from, ...mail });
 		await db
 			.update(outboxMessages)
-			.set({ status: 'sent', sentAt: new Date(), textBody: '', htmlBody: null })
-			.where(eq(outboxMessages.id, row!.id));
-		return 'sent';
+			.set({ status: 'sent', sentAt: new Date(), textBody: '', htmlBody: null, attachments: null })
+			.where(eq(outboxMessages.id, id));
+		return { id, status: 'sent' };
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		await db
 			.update(outboxMessages)
 			.set({ status: 'failed', error: message })
-			.where(eq(outboxMessages.id, row!.id));
-		return 'failed';
+			.where(eq(outboxMessages.id, id));
+		return { id, status: 'failed' };
 	}
 }

@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = async (event) => {
 		secretariat: { slug: access.secretariat.slug, name: access.secretariat.name },
 		menu: {
 			meetings: access.can('meeting.view-live'),
+			agreements: access.can('agreements.view'),
 			rules: access.can('secretariat.edit-rules'),
 			members: access.can('secretariat.manage-members'),
 			installation: access.can('installation-record.view'),

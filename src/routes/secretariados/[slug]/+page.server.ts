@@ -2,7 +2,9 @@ import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { listMembers } from '$lib/server/secretariats/members';
 import { findPreset, computeRequiredQuorum } from '$lib/rules';
-import type { PageServerLoad } from './$types';
+import { listNoticesForUser, markNoticesRead } from '$lib/server/meetings/notices';
+import { readObserverPromotion } from '$lib/server/meetings/observers';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDatabase();
@@ -20,6 +22,10 @@ export const load: PageServerLoad = async (event) => {
 	});
 	const { rules } = access;
 	return {
+		// Convening (issue 5): the person's notices and the observers' warning (Z art. 7.7).
+		notices: await listNoticesForUser(db, access.secretariat.id, access.user.id),
+		observerPromotion: await readObserverPromotion(db, access),
+		timeZone: rules.timeZone,
 		source: preset
 			? { id: preset.id, title: preset.sourceTitle, references: preset.references }
 			: null,
@@ -48,4 +54,13 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		others: people.filter((p) => !p.seatId).map((p) => ({ ...person(p), role: p.role }))
 	};
+};
+
+export const actions: Actions = {
+	readNotices: async (event) => {
+		const db = await getDatabase();
+		const access = await requireSecretariatAction(db, event, event.params.slug, 'secretariat.view');
+		await markNoticesRead(db, access.secretariat.id, access.user.id);
+		return { done: true };
+	}
 };

@@ -6,6 +6,8 @@ import { createMeeting, listMeetings } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { startOfLocalDay } from '$lib/rules';
 import { meetingFormSchema } from '$lib/validation/secretariat';
+import { listConvocationStatuses } from '$lib/server/meetings/convocations';
+import { readObserverPromotion } from '$lib/server/meetings/observers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,6 +23,8 @@ export const load: PageServerLoad = async (event) => {
 			status
 		})),
 		canConvene: access.can('meeting.convene'),
+		convocations: await listConvocationStatuses(db, access.secretariat.id),
+		observerPromotion: await readObserverPromotion(db, access),
 		timeZone: access.rules.timeZone
 	};
 };
