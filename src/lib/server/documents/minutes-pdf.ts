@@ -24,8 +24,9 @@ import { es, esOr, roman } from './es';
 /** The folio of a version: `<SLUG>-ACTA-<date>-V<n>`. */
 export function minutesFolio(version: Pick<MinutesVersion, 'content' | 'number'>): string {
 	const { meeting, secretariat } = version.content;
+	// The day the meeting was held, as the minutes' opening says (it may differ from the day set).
 	const day = new Intl.DateTimeFormat('en-CA', { timeZone: meeting.timeZone }).format(
-		new Date(meeting.scheduledAt)
+		new Date(meeting.startedAt ?? meeting.scheduledAt)
 	);
 	return `${secretariat.slug.toUpperCase()}-ACTA-${day}-V${version.number}`;
 }
