@@ -52,7 +52,9 @@ import {
 	updateAgreementFollowUp
 } from '../../src/lib/server/meetings/agreements';
 import { createFirstAccount } from '../../src/lib/server/auth/accounts';
-import { members, outboxMessages } from '../../src/lib/server/db/schema';
+import { meetings, members, outboxMessages } from '../../src/lib/server/db/schema';
+import { buildConvocatoriaPdf } from '../../src/lib/server/documents/body-documents';
+import { PDFParse } from 'pdf-parse';
 
 const holder = (name: string, email: string) => ({
 	name,
@@ -198,6 +200,15 @@ describe.each(engines)('convening on %s', (engine) => {
 		const log = await listDeliveries(database.db, meeting.id);
 		expect(log).toHaveLength(expected.length);
 		expect(log.every((row) => row.status === 'sent' && row.kind === 'issue')).toBe(true);
+
+		// The convocatoria's PDF says it was issued, and when (a draft's says it was not).
+		const [row] = await database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
+		const parser = new PDFParse({ data: await buildConvocatoriaPdf(database.db, body, row!) });
+		const text = (await parser.getText()).text;
+		await parser.destroy();
+		expect(text).toMatch(/Emitida el \d+ de \w+ de 2026/);
+		expect(text).toContain('Verificación del quórum');
+		expect(text).not.toContain('BORRADOR');
 		const notices = await listNoticesForUser(database.db, body.secretariat.id, adminId);
 		expect(notices).toMatchObject([{ kind: 'convocation-issued', meetingId: meeting.id }]);
 		expect(await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW)).toEqual(

@@ -5,7 +5,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { agendaItems, type Meeting } from '../db/schema';
+import { agendaItems, convocations, type Meeting } from '../db/schema';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { listMembers } from '../secretariats/members';
 import { buildInstallationRecord } from '../secretariats/installation-record';
@@ -34,7 +34,12 @@ export async function buildConvocatoriaPdf(
 		body.rules.convenedBy === 'facilitator'
 			? people.find((p) => p.role === 'facilitator')
 			: people.find((p) => p.role === 'titular' && p.seatId === guarantorSeat?.id);
+	const [convocation] = await db
+		.select()
+		.from(convocations)
+		.where(eq(convocations.meetingId, meeting.id));
 	return renderConvocatoriaPdf({
+		convocation: convocation ?? null,
 		bodyName: body.secretariat.name,
 		slug: body.secretariat.slug,
 		timeZone: body.rules.timeZone,

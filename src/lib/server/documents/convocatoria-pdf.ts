@@ -4,7 +4,7 @@
  * T III.4). It is signed by whoever the rules say convenes (the garante, Z art. 11 I and I V.2;
  * the facilitator, T VI.2), whose initials box is on every page.
  */
-import type { Meeting } from '../db/schema';
+import type { Convocation, Meeting } from '../db/schema';
 import {
 	CONTENT_WIDTH,
 	finishDocument,
@@ -33,6 +33,8 @@ export function renderConvocatoriaPdf(input: {
 	meeting: Meeting;
 	agenda: string[];
 	convener: DocumentSigner | null;
+	/** The convocatoria's own record: its link, documents and whether issued or cancelled. */
+	convocation: Convocation | null;
 }): Promise<Uint8Array> {
 	const { meeting, timeZone } = input;
 	const kind = es(`minutes_pdf_kind_${meeting.kind}`);
@@ -64,10 +66,37 @@ export function renderConvocatoriaPdf(input: {
 			place: meeting.place || es('minutes_pdf_not_recorded')
 		})
 	);
+	const convocation = input.convocation;
+	if (convocation?.onlineUrl)
+		paragraph(doc, es('documents_convocatoria_online', { url: convocation.onlineUrl }), {
+			align: 'left'
+		});
 	heading(doc, es('minutes_pdf_agenda'));
 	input.agenda.forEach((title, index) =>
 		paragraph(doc, `${roman(index + 1)}. ${title}`, { align: 'left' })
 	);
+	if (convocation?.documents.length) {
+		heading(doc, es('documents_convocatoria_documents'));
+		for (const document of convocation.documents)
+			paragraph(doc, `${document.title}: ${document.url}`, { align: 'left' });
+	}
+	// What the record says of this copy: a draft, the issue's time, or the cancellation.
+	const at = (instant: Date) => ({
+		date: formatDate(instant, timeZone),
+		time: formatTime(instant, timeZone)
+	});
+	doc.moveDown(0.5);
+	if (convocation?.cancelledAt)
+		paragraph(
+			doc,
+			es('documents_convocatoria_cancelled', {
+				...at(convocation.cancelledAt),
+				reason: convocation.cancellationReason ?? ''
+			})
+		);
+	else if (convocation?.issuedAt)
+		paragraph(doc, es('documents_convocatoria_issued', at(convocation.issuedAt)));
+	else paragraph(doc, es('documents_convocatoria_draft'));
 	if (signers.length) signatureBlock(doc, es('documents_convocatoria_convener'), signers);
 	stampPages(doc, frame);
 	return finishDocument(doc);
