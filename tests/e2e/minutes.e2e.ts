@@ -127,6 +127,17 @@ test('a body with three signers holds a meeting and the facilitator closes it', 
 	await expect(page.getByText('Se verificó el quórum con los tres asientos.')).toBeVisible();
 	hash = (await page.locator('code').first().textContent())!.trim();
 	expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+	// The closed meeting's room no longer changes, whatever the request says.
+	const origin = new URL(page.url()).origin;
+	for (const action of ['next', 'propose', 'finishFloor']) {
+		const late = await page.request.post(`${meetingPath}?/${action}`, {
+			form: { text: 'Un acuerdo tardío' },
+			headers: { origin, accept: 'text/html' }
+		});
+		expect(late.status(), action).toBe(409);
+		expect(await late.text()).toContain('La sesión ya se cerró');
+	}
 });
 
 const publicMinutes = () => `/publico/${slug}/actas/${meetingPath.split('/').at(-1)}/1`;

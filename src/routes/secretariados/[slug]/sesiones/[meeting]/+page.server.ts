@@ -20,7 +20,9 @@ import {
 	type DecisionRefusal,
 	type DecisionResult
 } from '$lib/server/meetings/decisions';
-import { getDatabase } from '$lib/server/db';
+import { getDatabase, type Database } from '$lib/server/db';
+import type { Meeting } from '$lib/server/db/schema';
+import { readConvocation } from '$lib/server/meetings/convocations';
 import {
 	readMeetingState,
 	setAttendance,
@@ -83,6 +85,17 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+/**
+ * A closed meeting's room is the record its minutes were frozen from, and a cancelled one never
+ * takes place: neither takes check-ins, agenda moves, motions, ballots nor turns to speak.
+ */
+async function refuseEndedMeeting(db: Database, meeting: Meeting) {
+	if (meeting.status === 'closed') return fail(409, { message: m.meeting_refused_closed() });
+	if ((await readConvocation(db, meeting.id)).status === 'cancelled')
+		return fail(409, { message: m.meeting_refused_cancelled() });
+	return null;
+}
+
 /** Checks someone in or out: oneself through one's own membership, anyone if one runs the meeting. */
 async function changeAttendance(event: RequestEvent, present: boolean) {
 	const db = await getDatabase();
@@ -97,6 +110,8 @@ async function changeAttendance(event: RequestEvent, present: boolean) {
 	const anyone =
 		access.can('meeting.check-in-others') && people.some((p) => p.id === form.data.memberId);
 	if (!own && !anyone) error(403);
+	const ended = await refuseEndedMeeting(db, meeting);
+	if (ended) return ended;
 	await setAttendance(db, access, meeting.id, {
 		memberId: form.data.memberId,
 		present,
@@ -113,6 +128,8 @@ async function changeProgress(
 ) {
 	const db = await getDatabase();
 	const { access, meeting } = await requireMeetingAction(db, event, 'meeting.advance-agenda');
+	const ended = await refuseEndedMeeting(db, meeting);
+	if (ended) return ended;
 	await updateMeetingProgress(db, access, meeting.id, change);
 	await publishMeetingState(db, access, meeting);
 	return { done: true };
@@ -141,6 +158,8 @@ async function decide(
 ) {
 	const db = await getDatabase();
 	const context = await requireMeetingAction(db, event, action);
+	const ended = await refuseEndedMeeting(db, context.meeting);
+	if (ended) return ended;
 	const result = await step(context, await readFormData(event.request));
 	if (!result.ok) return fail(409, { message: refusalMessages[result.reason]() });
 	await publishMeetingState(db, context.access, context.meeting);
@@ -174,6 +193,8 @@ async function speak(
 ) {
 	const db = await getDatabase();
 	const context = await requireMeetingAction(db, event, action);
+	const ended = await refuseEndedMeeting(db, context.meeting);
+	if (ended) return ended;
 	const result = await step(context, await readFormData(event.request));
 	if (!result.ok) return fail(409, { message: speakerRefusals[result.reason]() });
 	await publishMeetingState(db, context.access, context.meeting);
