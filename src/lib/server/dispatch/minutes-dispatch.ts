@@ -87,34 +87,16 @@ export async function dispatchMonthMinutes(
 	});
 	if (!claimed) return { ok: false, reason: 'nothing-pending' };
 
-	const attachments: MailAttachment[] = [];
-	const lines: string[] = [];
-	const rows = (await listDispatchableVersions(db, body.secretariat.id)).filter((row) =>
-		claimed.versionIds.includes(row.versionId)
-	);
-	for (const row of rows) {
-		const [version] = await db
-			.select()
-			.from(minutesVersions)
-			.where(eq(minutesVersions.id, row.versionId));
-		const pdf = await issueMinutesPdf(db, version!, input.origin);
-		const filename = minutesPdfFilename(body.secretariat.slug, row.meetingStart, row.number);
-		attachments.push({
-			filename,
-			contentType: 'application/pdf',
-			content: Buffer.from(pdf).toString('base64'),
-			encoding: 'base64'
-		});
-		lines.push(
-			es('dispatch_mail_line', {
-				title: row.meetingTitle,
-				number: row.number,
-				file: filename,
-				hash: row.sha256,
-				verify: verificationUrl(input.origin, row.sha256)
-			})
-		);
-	}
+	const { attachments, lines, rows } = await renderDispatchFiles(
+		db,
+		body,
+		claimed.versionIds,
+		input.origin
+	).catch(async (failure: unknown) => {
+		// No mail left: release the versions, so that the month is offered again.
+		await db.delete(minutesDispatches).where(eq(minutesDispatches.id, claimed.dispatchId));
+		throw failure;
+	});
 	const subject = es('dispatch_mail_subject', { body: body.secretariat.name, month: input.month });
 	const text = es('dispatch_mail_body', {
 		body: body.secretariat.name,
@@ -133,4 +115,42 @@ export async function dispatchMonthMinutes(
 			.values({ dispatchId: claimed.dispatchId, toAddress: to, outboxId: delivery.id });
 	}
 	return { ok: true, dispatchId: claimed.dispatchId, versions: rows.length, recipients };
+}
+
+/** Each claimed version's PDF as an attachment, and its line in the mail. */
+async function renderDispatchFiles(
+	db: Database,
+	body: LoadedSecretariat,
+	versionIds: string[],
+	origin: string
+) {
+	const attachments: MailAttachment[] = [];
+	const lines: string[] = [];
+	const rows = (await listDispatchableVersions(db, body.secretariat.id)).filter((row) =>
+		versionIds.includes(row.versionId)
+	);
+	for (const row of rows) {
+		const [version] = await db
+			.select()
+			.from(minutesVersions)
+			.where(eq(minutesVersions.id, row.versionId));
+		const pdf = await issueMinutesPdf(db, version!, origin);
+		const filename = minutesPdfFilename(body.secretariat.slug, row.meetingStart, row.number);
+		attachments.push({
+			filename,
+			contentType: 'application/pdf',
+			content: Buffer.from(pdf).toString('base64'),
+			encoding: 'base64'
+		});
+		lines.push(
+			es('dispatch_mail_line', {
+				title: row.meetingTitle,
+				number: row.number,
+				file: filename,
+				hash: row.sha256,
+				verify: verificationUrl(origin, row.sha256)
+			})
+		);
+	}
+	return { attachments, lines, rows };
 }
