@@ -225,7 +225,7 @@ describe.each(engines)('monthly dispatch and end of term on %s', (engine) => {
 			'supervision@organo.mx'
 		]);
 		for (const mail of sink.messages) {
-			expect(mail.subject).toContain('STL de Prueba');
+			expect(mail.subject).toBe('Minutas aprobadas de noviembre de 2026 — STL de Prueba');
 			expect(mail.text).toContain(version.sha256);
 			expect(mail.attachments).toHaveLength(1);
 			const [pdf] = mail.attachments;

@@ -36,6 +36,12 @@ export function listDispatchRecipients(
 	return [...new Set(all)];
 }
 
+/** "noviembre de 2026" for 2026-11: the mail is in Spanish, like the documents it carries. */
+const spanishMonth = (month: string) =>
+	new Intl.DateTimeFormat('es-MX', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+		new Date(`${month}-15T12:00:00Z`)
+	);
+
 /** The file name of a version's PDF in a mail or a ZIP. */
 export const minutesPdfFilename = (slug: string, meetingStart: Date, number: number) =>
 	`${slug.toUpperCase()}-ACTA-${meetingStart.toISOString().slice(0, 10)}-v${number}.pdf`;
@@ -97,10 +103,11 @@ export async function dispatchMonthMinutes(
 		await db.delete(minutesDispatches).where(eq(minutesDispatches.id, claimed.dispatchId));
 		throw failure;
 	});
-	const subject = es('dispatch_mail_subject', { body: body.secretariat.name, month: input.month });
+	const month = spanishMonth(input.month);
+	const subject = es('dispatch_mail_subject', { body: body.secretariat.name, month });
 	const text = es('dispatch_mail_body', {
 		body: body.secretariat.name,
-		month: input.month,
+		month,
 		list: lines.join('\n'),
 		sender: input.sender.name
 	});

@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		timeZone: access.rules.timeZone,
 		deadlineRule: access.rules.oversight.deadline,
 		who: whoDispatches(access.rules.oversight.dispatchedBy),
+		recipientName: access.rules.oversight.recipient,
 		maySend: access.maySend,
 		recipients: listDispatchRecipients(access.secretariat.oversightEmail, settings.extraRecipients),
 		settings,
