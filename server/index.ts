@@ -13,10 +13,12 @@ import { log } from '../src/lib/server/log';
 import { createYjsServer } from './yjs-server';
 import { seedDemo } from './demo';
 import { isAllowedHost, listAllowedHosts } from './allowed-hosts';
+import { runScheduledJobs } from '../src/lib/server/dispatch/scheduled-jobs';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
+const SCHEDULED_JOBS_INTERVAL_MS = 60 * 60 * 1000;
 const OWN_PROTOCOL_HEADER = 'x-mesa-abierta-protocol';
 
 async function main(): Promise<void> {
@@ -53,6 +55,18 @@ async function main(): Promise<void> {
 		else if (!yjs.handleUpgrade(request, socket, head)) socket.destroy();
 	});
 
+	// The reminders (monthly dispatch, end of term): at start-up, then hourly; each is recorded
+	// before it is sent, so a run that overlaps another or a restart never sends one twice.
+	let jobsRun: Promise<unknown> = Promise.resolve();
+	const runJobs = () => {
+		jobsRun = runScheduledJobs(database.db).catch((err: unknown) =>
+			log.error({ err }, 'scheduled jobs failed')
+		);
+	};
+	runJobs();
+	const jobsTimer = setInterval(runJobs, SCHEDULED_JOBS_INTERVAL_MS);
+	jobsTimer.unref();
+
 	let stopping = false;
 	async function shutdown(signal: string): Promise<void> {
 		if (stopping) return;
@@ -64,8 +78,10 @@ async function main(): Promise<void> {
 		}, SHUTDOWN_DEADLINE_MS - 1_000).unref();
 		const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 		server.closeIdleConnections();
+		clearInterval(jobsTimer);
 		await yjs.close();
 		await closed;
+		await jobsRun;
 		await closeDatabase();
 		log.info('stopped');
 		process.exit(0);

@@ -11,7 +11,7 @@ export interface ReceivedMail {
 	from: string;
 	subject: string;
 	text: string;
-	attachments: { filename: string | null; mimeType: string; content: string }[];
+	attachments: { filename: string | null; mimeType: string; content: string; bytes: Uint8Array }[];
 }
 
 export interface SmtpSink {
@@ -43,7 +43,12 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
 								filename: a.filename,
 								mimeType: a.mimeType,
 								content:
-									typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content)
+									typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content),
+								// The raw bytes, for binary files (a PDF).
+								bytes:
+									typeof a.content === 'string'
+										? new TextEncoder().encode(a.content)
+										: new Uint8Array(a.content)
 							}))
 						});
 						callback();

@@ -101,7 +101,14 @@ export const permissionMatrix = {
 	'meeting.approve-cancellation': seatHolders,
 	'meeting.invite-observers': [...admins, 'facilitator', 'titular'],
 	'agreements.view': ['instance-admin', ...members],
-	'agreements.follow-up': [...admins, 'facilitator']
+	'agreements.follow-up': [...admins, 'facilitator'],
+	// The monthly dispatch to the oversight body (I III.8, V.5; T III.8, VI.12; Z art. 11 III): the
+	// seat holders and the facilitator see what is due; the rules then name who sends
+	// (rules/dispatch-schedule.ts). The end-of-term hand-over package (Z art. 5, I I.7, T I.6) is for
+	// the body's own members who hand over or receive: not for an instance admin from outside.
+	'dispatch.view': [...admins, 'facilitator', ...seatHolders],
+	'minutes.dispatch': [...admins, 'facilitator', ...seatHolders],
+	'handover.download': ['secretariat-admin', 'facilitator', ...seatHolders]
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissionMatrix;

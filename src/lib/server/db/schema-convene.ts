@@ -147,9 +147,14 @@ export const memberNotices = pgTable(
 				'convocation-issued',
 				'convocation-reissued',
 				'meeting-cancelled',
-				'cancellation-requested'
+				'cancellation-requested',
+				// The dispatch's reminders (schema-dispatch.ts): `detail` holds the day in question.
+				'dispatch-due',
+				'term-ending'
 			]
 		}).notNull(),
+		/** What the notice is about when it is not a meeting: an ISO day (a deadline, a term's end). */
+		detail: text('detail'),
 		readAt: timestamp('read_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},

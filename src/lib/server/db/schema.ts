@@ -89,7 +89,9 @@ export const outboxMessages = pgTable('outbox_messages', {
 	htmlBody: text('html_body'),
 	/** Files sent with the mail (a convocatoria's .ics), kept until SMTP takes the message. */
 	attachments:
-		jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
+		jsonb('attachments').$type<
+			{ filename: string; contentType: string; content: string; encoding?: 'base64' }[]
+		>(),
 	status: text('status', { enum: ['stored', 'sent', 'failed'] }).notNull(),
 	error: text('error'),
 	sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -396,3 +398,4 @@ export * from './schema-plan';
 export * from './schema-public';
 export * from './schema-minutes';
 export * from './schema-convene';
+export * from './schema-dispatch';

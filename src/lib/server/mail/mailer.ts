@@ -16,8 +16,9 @@ export interface MailAttachment {
 	filename: string;
 	/** e.g. 'text/calendar; method=REQUEST; charset=utf-8' for a convocatoria's invitation. */
 	contentType: string;
-	/** Text content (an .ics is text). */
+	/** Text content (an .ics is text), or base64 with `encoding: 'base64'` (a PDF). */
 	content: string;
+	encoding?: 'base64';
 }
 
 export interface Mail {

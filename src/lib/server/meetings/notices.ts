@@ -17,6 +17,7 @@ export function listNoticesForUser(
 		.select({
 			id: memberNotices.id,
 			kind: memberNotices.kind,
+			detail: memberNotices.detail,
 			meetingId: memberNotices.meetingId,
 			meetingTitle: meetings.title,
 			scheduledAt: meetings.scheduledAt,

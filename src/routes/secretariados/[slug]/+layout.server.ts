@@ -20,7 +20,10 @@ export const load: LayoutServerLoad = async (event) => {
 			installation: access.can('installation-record.view'),
 			plan: access.can('plan.view'),
 			publicSite: access.can('public-site.manage'),
-			documents: access.can('documents.download')
+			documents: access.can('documents.download'),
+			// Monthly dispatch and end of term (issue 5, items 7 and 9).
+			dispatch: access.can('dispatch.view'),
+			handover: access.can('handover.download')
 		}
 	};
 };
