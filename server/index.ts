@@ -36,6 +36,10 @@ async function main(): Promise<void> {
 	if (ownProtocolHeader) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 	const allowedHosts = process.env.ORIGIN ? null : listAllowedHosts(process.env);
 
+	// Evidence files reach 20 MiB (the public site's uploads); adapter-node's own default, 512K,
+	// would refuse them before any check of ours could say why. Read when the handler loads.
+	process.env.BODY_SIZE_LIMIT ??= '21M';
+
 	// Beside this bundle in build/: adapter-node's request handler.
 	const { handler } = (await import(new URL('./handler.js', import.meta.url).href)) as {
 		handler: Handler;
