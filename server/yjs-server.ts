@@ -7,30 +7,22 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import { getDatabase } from '../src/lib/server/db/index';
-import { authSessions, secretariats, users } from '../src/lib/server/db/schema';
-import { listRolesInSecretariat } from '../src/lib/server/secretariats/access';
-import { can } from '../src/lib/permissions/matrix';
-import {
-	readAuthSessionCookie,
-	validateAuthSessionToken,
-	type SessionUser
-} from '../src/lib/server/auth/session';
+import { authSessions, users } from '../src/lib/server/db/schema';
+import { readAuthSessionCookie, validateAuthSessionToken } from '../src/lib/server/auth/session';
 import { log } from '../src/lib/server/log';
 import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
 import type * as Y from 'yjs';
 import { Room } from './Room';
-import {
-	parseLiveRoomName,
-	parseMinutesRoomName,
-	registerRoomPublisher
-} from '../src/lib/server/broadcast';
+import { parseLiveRoomName, registerRoomPublisher } from '../src/lib/server/broadcast';
 import { findMeeting, readMeetingState } from '../src/lib/server/meetings/meetings';
 import { loadSecretariat } from '../src/lib/server/secretariats/secretariats';
 import { DocumentStore } from './document-store';
+import { decideRoomAccess, decideRoomAccesses } from './room-access';
 import { YJS_PATH_PREFIX } from './paths';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -39,6 +31,8 @@ const PING_INTERVAL_MS = Number(process.env.YJS_PING_INTERVAL_MS ?? 30_000);
 /** How long shutdown waits for clients to answer the close frame before cutting them off. */
 const CLOSE_GRACE_MS = 2_000;
 const ROOM_NAME = /^[A-Za-z0-9._:-]{1,200}$/;
+/** Connections the ping round goes through before giving the event loop back. */
+const RECHECK_SLICE = 100;
 
 export interface YjsServer {
 	/** Handles an HTTP upgrade; returns false when the path is not ours (Vite's HMR socket, say). */
@@ -66,38 +60,6 @@ function isForeignOrigin(request: IncomingMessage): boolean {
 	}
 }
 
-/**
- * A room is a document of one of a body's meetings: `<slug>:minutes-<meeting>` (the co-edited
- * minutes) or `<slug>:meeting-<meeting>:live` (the server-owned room state). The permission matrix
- * decides the rights: whoever may edit the minutes gets read-write on them, whoever may only read
- * them read-only; the live room is read-only for everyone who may follow the meeting; anyone else,
- * and any other name, is refused (403) — so a member of one body never opens another body's
- * documents, and nobody makes the server keep documents of their own naming.
- */
-async function decideRoomAccess(
-	user: Pick<SessionUser, 'id' | 'isInstanceAdmin'>,
-	roomName: string
-): Promise<Access | null> {
-	const slug = roomName.split(':')[0] ?? '';
-	const db = await getDatabase();
-	const [secretariat] = await db
-		.select({ id: secretariats.id })
-		.from(secretariats)
-		.where(eq(secretariats.slug, slug));
-	if (!secretariat) return null;
-	const roles = await listRolesInSecretariat(db, user, secretariat.id);
-	// Only the documents of the body's own meetings exist: nobody creates rooms by naming them.
-	const live = parseLiveRoomName(roomName);
-	const minutes = parseMinutesRoomName(roomName);
-	const meetingId = live?.meetingId ?? minutes?.meetingId;
-	if (!meetingId || !(await findMeeting(db, secretariat.id, meetingId))) return null;
-	// A meeting's live room is the server's: everyone who may follow the meeting reads it, nobody writes.
-	if (live) return can(roles, 'meeting.view-live') ? 'read-only' : null;
-	if (can(roles, 'minutes.edit')) return 'read-write';
-	if (can(roles, 'minutes.read')) return 'read-only';
-	return null;
-}
-
 /** Marks the server's own writes into live rooms. */
 const SERVER_ORIGIN = Symbol('server');
 
@@ -108,7 +70,7 @@ async function fillLiveRoom(doc: Y.Doc, live: { slug: string; meetingId: string 
 	const meeting =
 		secretariat && (await findMeeting(db, secretariat.secretariat.id, live.meetingId));
 	if (!secretariat || !meeting) return;
-	const state = await readMeetingState(db, secretariat, meeting.id);
+	const state = await readMeetingState(db, secretariat, meeting);
 	doc.transact(() => doc.getMap('room').set('state', state), SERVER_ORIGIN);
 }
 
@@ -133,7 +95,9 @@ export function createYjsServer(): YjsServer {
 	/**
 	 * Re-checks every open connection: one whose login ended is closed with 4401; one whose rights
 	 * in the body changed (removed from it, made observer) is closed with 4403, and its client, on
-	 * reconnecting, gets what it is allowed now.
+	 * reconnecting, gets what it is allowed now. The logins and the rights of all connections are
+	 * read in four queries (room-access.ts), then the sockets are gone through in slices, giving
+	 * the event loop back between them: a round over a thousand sockets never stalls the meetings.
 	 */
 	async function recheckConnections(): Promise<void> {
 		const open = [...connections];
@@ -146,33 +110,39 @@ export function createYjsServer(): YjsServer {
 			.innerJoin(users, eq(users.id, authSessions.userId))
 			.where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, new Date())));
 		const liveSessions = new Map(live.map((row) => [row.id, row]));
-		const decisions = new Map<string, Promise<Access | null>>();
+		// One decision per person and room, however many tabs and phones they hold it with.
+		const pairs = new Map<
+			string,
+			{ visitor: { id: string; isInstanceAdmin: boolean }; room: string }
+		>();
 		for (const connection of open) {
 			const session = liveSessions.get(connection.authSessionId);
-			if (!session) {
-				connection.socket.close(CloseCode.Unauthorized, 'signed out');
-				continue;
-			}
-			const key = `${session.userId} ${connection.room.name}`;
-			if (!decisions.has(key)) {
-				decisions.set(
-					key,
-					decideRoomAccess(
-						{ id: session.userId, isInstanceAdmin: session.isInstanceAdmin },
-						connection.room.name
-					)
-				);
-			}
-			if ((await decisions.get(key)) !== connection.access) {
+			if (!session) continue;
+			pairs.set(`${session.userId} ${connection.room.name}`, {
+				visitor: { id: session.userId, isInstanceAdmin: session.isInstanceAdmin },
+				room: connection.room.name
+			});
+		}
+		const keys = [...pairs.keys()];
+		const decided = await decideRoomAccesses(db, [...pairs.values()]);
+		const accessOf = new Map(keys.map((key, index) => [key, decided[index]]));
+		for (const [index, connection] of open.entries()) {
+			if (index > 0 && index % RECHECK_SLICE === 0) await yieldToEventLoop();
+			const session = liveSessions.get(connection.authSessionId);
+			if (!session) connection.socket.close(CloseCode.Unauthorized, 'signed out');
+			else if (accessOf.get(`${session.userId} ${connection.room.name}`) !== connection.access)
 				connection.socket.close(CloseCode.Forbidden, 'access changed');
-			}
 		}
 	}
+	let rechecking = false;
 	const ping = setInterval(() => {
 		connections.forEach((c) => c.checkAlive());
-		recheckConnections().catch((error: unknown) =>
-			log.warn({ err: error }, 'could not re-check connections')
-		);
+		// A round still running (a slow database) is not doubled by the next one.
+		if (rechecking) return;
+		rechecking = true;
+		recheckConnections()
+			.catch((error: unknown) => log.warn({ err: error }, 'could not re-check connections'))
+			.finally(() => (rechecking = false));
 	}, PING_INTERVAL_MS);
 	ping.unref();
 
@@ -251,7 +221,7 @@ export function createYjsServer(): YjsServer {
 			: null;
 		if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
 		if (!session) return refuseUpgrade(socket, 401, 'Unauthorized');
-		const access = await decideRoomAccess(session.user, roomName);
+		const access = await decideRoomAccess(await getDatabase(), session.user, roomName);
 		if (!access) return refuseUpgrade(socket, 403, 'Forbidden');
 		await admit(request, socket, head, roomName, access, {
 			id: session.id,

@@ -26,7 +26,7 @@ import {
 	updateMeetingProgress
 } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData } from '$lib/server/forms';
-import { liveRoomName, minutesRoomName, publishMeetingState } from '$lib/server/broadcast';
+import { liveRoomName, minutesRoomName } from '$lib/server/broadcast';
 import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
 import { requireMeetingAction } from './meeting-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -60,7 +60,7 @@ export const load: PageServerLoad = async (event) => {
 			scheduledAt: meeting.scheduledAt,
 			place: meeting.place
 		},
-		state: await readMeetingState(db, access, meeting.id),
+		state: await readMeetingState(db, access, meeting),
 		room: liveRoomName(access.secretariat.slug, meeting.id),
 		minutes: {
 			room: minutesRoomName(access.secretariat.slug, meeting.id),
@@ -95,13 +95,13 @@ async function changeAttendance(event: RequestEvent, present: boolean) {
 	const anyone =
 		access.can('meeting.check-in-others') && people.some((p) => p.id === form.data.memberId);
 	if (!own && !anyone) error(403);
+	// Committed, then published to the live room (changeMeetingRoom).
 	await setAttendance(db, access, meeting.id, {
 		memberId: form.data.memberId,
 		present,
 		remote: form.data.remote,
 		by: access.user.id
 	});
-	await publishMeetingState(db, access, meeting);
 	return { done: true };
 }
 
@@ -112,7 +112,6 @@ async function changeProgress(
 	const db = await getDatabase();
 	const { access, meeting } = await requireMeetingAction(db, event, 'meeting.advance-agenda');
 	await updateMeetingProgress(db, access, meeting.id, change);
-	await publishMeetingState(db, access, meeting);
 	return { done: true };
 }
 
@@ -128,7 +127,7 @@ const refusalMessages: Record<DecisionRefusal, () => string> = {
 	'vote-required': m.decision_refused_vote_required
 };
 
-/** Runs one step of a decision and publishes the room; a refusal comes back in words. */
+/** Runs one step of a decision (which publishes the room once committed); a refusal comes back in words. */
 async function decide(
 	event: RequestEvent,
 	action: Action,
@@ -141,7 +140,6 @@ async function decide(
 	const context = await requireMeetingAction(db, event, action);
 	const result = await step(context, await readFormData(event.request));
 	if (!result.ok) return fail(409, { message: refusalMessages[result.reason]() });
-	await publishMeetingState(db, context.access, context.meeting);
 	return { done: true };
 }
 
@@ -161,7 +159,7 @@ const speakerRefusals: Record<SpeakerRefusal, () => string> = {
 	'not-waiting': m.speakers_refused_not_waiting
 };
 
-/** One step of the speakers' list, then the room is published. */
+/** One step of the speakers' list (published once committed); a refusal comes back in words. */
 async function speak(
 	event: RequestEvent,
 	action: Action,
@@ -174,7 +172,6 @@ async function speak(
 	const context = await requireMeetingAction(db, event, action);
 	const result = await step(context, await readFormData(event.request));
 	if (!result.ok) return fail(409, { message: speakerRefusals[result.reason]() });
-	await publishMeetingState(db, context.access, context.meeting);
 	return { done: true };
 }
 
