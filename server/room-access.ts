@@ -99,6 +99,8 @@ export async function decideRoomAccesses(
 		const bodyId = ref && bodyOf.get(ref.slug);
 		// Only the documents of the body's own meetings exist: nobody creates rooms by naming them.
 		if (!ref || !bodyId || !meetingsOf.has(`${bodyId} ${ref.meetingId}`)) return null;
+		// Without an account, a live room at most: never the minutes, whatever the matrix says.
+		if (!visitor && ref.kind !== 'live') return null;
 		const roles = new Set<Role>(visitor ? (held.get(`${visitor.id} ${bodyId}`) ?? []) : ['public']);
 		if (visitor?.isInstanceAdmin) roles.add('instance-admin');
 		return roomAccessForRoles(roles, ref.kind);

@@ -2,8 +2,11 @@
  * The Yjs WebSocket endpoint, mounted on the same HTTP server as SvelteKit (server/index.ts in
  * production, server/vite-plugin.ts in development). An upgrade to /yjs/<room> is authenticated
  * with the same auth-session cookie as the pages, and answered 401 before any Yjs message when
- * the cookie is missing, expired or forged. Every ping round also re-checks the logins behind the
- * open connections, so signing out or resetting a password closes them within one round.
+ * the cookie is missing, expired or forged — except on a meeting's live room, which a visitor
+ * without an account may follow read-only while the permission matrix gives `meeting.view-live`
+ * to `public` (the public view, /sesion-publica/…); never a minutes room. Every ping round also
+ * re-checks the logins and rights behind the open connections, so signing out, resetting a
+ * password or losing a role closes them within one round.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -22,7 +25,12 @@ import { parseLiveRoomName, registerRoomPublisher } from '../src/lib/server/broa
 import { findMeeting, readMeetingState } from '../src/lib/server/meetings/meetings';
 import { loadSecretariat } from '../src/lib/server/secretariats/secretariats';
 import { DocumentStore } from './document-store';
-import { decideRoomAccess, decideRoomAccesses } from './room-access';
+import {
+	decideRoomAccess,
+	decideRoomAccesses,
+	parseRoomName,
+	type RoomVisitor
+} from './room-access';
 import { YJS_PATH_PREFIX } from './paths';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -101,36 +109,45 @@ export function createYjsServer(): YjsServer {
 	 */
 	async function recheckConnections(): Promise<void> {
 		const open = [...connections];
-		const ids = [...new Set(open.map((c) => c.authSessionId))];
-		if (ids.length === 0) return;
+		if (open.length === 0) return;
+		const ids = [...new Set(open.flatMap((c) => (c.authSessionId ? [c.authSessionId] : [])))];
 		const db = await getDatabase();
-		const live = await db
-			.select({ id: authSessions.id, userId: users.id, isInstanceAdmin: users.isInstanceAdmin })
-			.from(authSessions)
-			.innerJoin(users, eq(users.id, authSessions.userId))
-			.where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, new Date())));
+		const live =
+			ids.length === 0
+				? []
+				: await db
+						.select({
+							id: authSessions.id,
+							userId: users.id,
+							isInstanceAdmin: users.isInstanceAdmin
+						})
+						.from(authSessions)
+						.innerJoin(users, eq(users.id, authSessions.userId))
+						.where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, new Date())));
 		const liveSessions = new Map(live.map((row) => [row.id, row]));
-		// One decision per person and room, however many tabs and phones they hold it with.
-		const pairs = new Map<
-			string,
-			{ visitor: { id: string; isInstanceAdmin: boolean }; room: string }
-		>();
-		for (const connection of open) {
+		/** Who holds the connection now: a user, null for an observer without an account, undefined once signed out. */
+		const visitorOf = (connection: Connection): RoomVisitor | undefined => {
+			if (connection.authSessionId === null) return null;
 			const session = liveSessions.get(connection.authSessionId);
-			if (!session) continue;
-			pairs.set(`${session.userId} ${connection.room.name}`, {
-				visitor: { id: session.userId, isInstanceAdmin: session.isInstanceAdmin },
-				room: connection.room.name
-			});
+			return session && { id: session.userId, isInstanceAdmin: session.isInstanceAdmin };
+		};
+		const keyOf = (visitor: RoomVisitor, connection: Connection) =>
+			`${visitor?.id ?? 'public'} ${connection.room.name}`;
+		// One decision per person and room, however many tabs and phones they hold it with.
+		const pairs = new Map<string, { visitor: RoomVisitor; room: string }>();
+		for (const connection of open) {
+			const visitor = visitorOf(connection);
+			if (visitor !== undefined)
+				pairs.set(keyOf(visitor, connection), { visitor, room: connection.room.name });
 		}
 		const keys = [...pairs.keys()];
 		const decided = await decideRoomAccesses(db, [...pairs.values()]);
 		const accessOf = new Map(keys.map((key, index) => [key, decided[index]]));
 		for (const [index, connection] of open.entries()) {
 			if (index > 0 && index % RECHECK_SLICE === 0) await yieldToEventLoop();
-			const session = liveSessions.get(connection.authSessionId);
-			if (!session) connection.socket.close(CloseCode.Unauthorized, 'signed out');
-			else if (accessOf.get(`${session.userId} ${connection.room.name}`) !== connection.access)
+			const visitor = visitorOf(connection);
+			if (visitor === undefined) connection.socket.close(CloseCode.Unauthorized, 'signed out');
+			else if (accessOf.get(keyOf(visitor, connection)) !== connection.access)
 				connection.socket.close(CloseCode.Forbidden, 'access changed');
 		}
 	}
@@ -181,7 +198,7 @@ export function createYjsServer(): YjsServer {
 		head: Buffer,
 		roomName: string,
 		access: Access,
-		session: { id: string; userId: string }
+		session: { id: string; userId: string } | null
 	) {
 		const room = await openRoom(roomName);
 		room.reserve();
@@ -198,7 +215,7 @@ export function createYjsServer(): YjsServer {
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			joined = true;
 			room.release();
-			const identity = { userId: session.userId, authSessionId: session.id };
+			const identity = { userId: session?.userId ?? null, authSessionId: session?.id ?? null };
 			const connection = new Connection(ws, room, access, identity, log, wantsSavedAcks);
 			connections.add(connection);
 			ws.on('close', () => {
@@ -208,25 +225,37 @@ export function createYjsServer(): YjsServer {
 		});
 	}
 
+	/**
+	 * Admits an upgrade: with a valid login, to what the person's roles allow; without one (or
+	 * when the public view asks with `?public=1`, whatever cookie the browser sends), as an
+	 * observer without an account — to a meeting's live room only, read-only, and only while the
+	 * permission matrix lets `public` follow meetings. A minutes room without a login stays 401.
+	 */
 	async function authenticate(
 		request: IncomingMessage,
 		socket: Duplex,
 		head: Buffer,
-		roomName: string
+		roomName: string,
+		asPublic: boolean
 	) {
-		const token = readAuthSessionCookie(request.headers.cookie);
+		const token = asPublic ? null : readAuthSessionCookie(request.headers.cookie);
 		// No renewal here: an upgrade cannot send the renewed cookie back.
 		const session = token
 			? await validateAuthSessionToken(await getDatabase(), token, new Date(), { renew: false })
 			: null;
 		if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
-		if (!session) return refuseUpgrade(socket, 401, 'Unauthorized');
-		const access = await decideRoomAccess(await getDatabase(), session.user, roomName);
+		if (!session && parseRoomName(roomName)?.kind !== 'live')
+			return refuseUpgrade(socket, 401, 'Unauthorized');
+		const access = await decideRoomAccess(await getDatabase(), session?.user ?? null, roomName);
 		if (!access) return refuseUpgrade(socket, 403, 'Forbidden');
-		await admit(request, socket, head, roomName, access, {
-			id: session.id,
-			userId: session.user.id
-		});
+		await admit(
+			request,
+			socket,
+			head,
+			roomName,
+			access,
+			session && { id: session.id, userId: session.user.id }
+		);
 	}
 
 	return {
@@ -238,10 +267,12 @@ export function createYjsServer(): YjsServer {
 			else if (!ROOM_NAME.test(roomName)) refuseUpgrade(socket, 400, 'Bad Request');
 			else if (isForeignOrigin(request)) refuseUpgrade(socket, 403, 'Forbidden');
 			else
-				authenticate(request, socket, head, roomName).catch((error: unknown) => {
-					log.error({ err: error }, 'upgrade failed');
-					socket.destroy();
-				});
+				authenticate(request, socket, head, roomName, url.searchParams.get('public') === '1').catch(
+					(error: unknown) => {
+						log.error({ err: error }, 'upgrade failed');
+						socket.destroy();
+					}
+				);
 			return true;
 		},
 		async close() {

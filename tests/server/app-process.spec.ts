@@ -345,6 +345,79 @@ describe.each(engines)('the app process on %s', (engine) => {
 		}
 	});
 
+	it('lets a visitor without an account follow a live room read-only, and open nothing else', async () => {
+		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
+		const minutes = await room();
+		const meetingId = minutes.split(':minutes-')[1]!;
+		const live = `${slug}:meeting-${meetingId}:live`;
+		// The public page is served to anyone, rendered on the server.
+		const publicPage = await fetch(`${app.url}/sesion-publica/${slug}/${meetingId}`);
+		expect(publicPage.status).toBe(200);
+		expect(await publicPage.text()).toContain('Vista pública de solo lectura');
+		expect(
+			(await fetch(`${app.url}/sesion-publica/${slug}/00000000-0000-4000-8000-000000000000`)).status
+		).toBe(404);
+
+		const options = { WebSocketPolyfill: WebSocket as never, disableBc: true };
+		const doc = new Y.Doc();
+		const observer = new WebsocketProvider(serverUrl, live, doc, options);
+		const closed = new Promise<number>((resolve) =>
+			observer.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+		);
+		const stateOf = (d: Y.Doc) =>
+			d.getMap('room').get('state') as { present: { memberId: string }[] } | undefined;
+		try {
+			await waitFor(() => observer.synced && stateOf(doc) !== undefined);
+			expect(stateOf(doc)!.present).toEqual([]);
+			// The facilitator checks themself in: the observer sees it.
+			const page = await (
+				await fetch(`${app.url}/secretariados/${slug}/sesiones/${meetingId}`, {
+					headers: { cookie }
+				})
+			).text();
+			const memberId = page.match(/name="memberId" value="([0-9a-f-]{36})"/)![1]!;
+			const checkIn = await fetch(
+				`${app.url}/secretariados/${slug}/sesiones/${meetingId}?/checkIn`,
+				{
+					method: 'POST',
+					headers: {
+						origin: app.url,
+						cookie,
+						'content-type': 'application/x-www-form-urlencoded',
+						accept: 'application/json',
+						'x-sveltekit-action': 'true'
+					},
+					body: new URLSearchParams({ memberId })
+				}
+			);
+			expect(checkIn.status).toBe(200);
+			await waitFor(() => stateOf(doc)!.present.some((p) => p.memberId === memberId));
+			// Ping rounds (every 300 ms here) leave it connected.
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			expect(observer.wsconnected).toBe(true);
+			// Its writes are dropped, and it is closed after ten of them.
+			for (let i = 0; i < 12; i++) doc.getMap('room').set(`intruso ${i}`, i);
+			expect(await closed).toBe(4403);
+		} finally {
+			observer.destroy();
+		}
+		const checkDoc = new Y.Doc();
+		const check = new WebsocketProvider(serverUrl, live, checkDoc, options);
+		try {
+			await waitFor(() => check.synced && stateOf(checkDoc) !== undefined);
+			expect([...checkDoc.getMap('room').keys()]).toEqual(['state']);
+		} finally {
+			check.destroy();
+		}
+		// Never a minutes room, not even by asking as the public view with a valid login.
+		expect(await upgradeStatus(`${serverUrl}/${minutes}`)).toBe(401);
+		expect(await upgradeStatus(`${serverUrl}/${minutes}?public=1`, { cookie })).toBe(401);
+		// Nor the live room of a meeting or body that does not exist.
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		expect(await upgradeStatus(`${serverUrl}/${slug}:meeting-${unknown}:live`)).toBe(403);
+		expect(await upgradeStatus(`${serverUrl}/nadie:meeting-${meetingId}:live`)).toBe(403);
+	});
+
 	it('drops every write of a read-only connection, and closes one that keeps writing', async () => {
 		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
 		// An instance admin in a body where they hold no role may read its minutes, not write them.
