@@ -28,15 +28,16 @@ export class Connection {
 	#badMessages = 0;
 	#alive = true;
 
-	readonly userId: string;
-	/** The login that admitted this connection; the server closes it when that login ends. */
-	readonly authSessionId: string;
+	/** Null for an observer without an account, who may only follow a live room. */
+	readonly userId: string | null;
+	/** The login that admitted this connection (the server closes it when that login ends); null for an observer without an account. */
+	readonly authSessionId: string | null;
 
 	constructor(
 		readonly socket: WebSocket,
 		readonly room: Room,
 		readonly access: Access,
-		identity: { userId: string; authSessionId: string },
+		identity: { userId: string | null; authSessionId: string | null },
 		private readonly log: Logger,
 		/** Whether the client asked to be told when its changes are saved (MessageType.Saved). */
 		readonly wantsSavedAcks = false

@@ -2,35 +2,35 @@
  * The Yjs WebSocket endpoint, mounted on the same HTTP server as SvelteKit (server/index.ts in
  * production, server/vite-plugin.ts in development). An upgrade to /yjs/<room> is authenticated
  * with the same auth-session cookie as the pages, and answered 401 before any Yjs message when
- * the cookie is missing, expired or forged. Every ping round also re-checks the logins behind the
- * open connections, so signing out or resetting a password closes them within one round.
+ * the cookie is missing, expired or forged — except on a meeting's live room, which a visitor
+ * without an account may follow read-only while the permission matrix gives `meeting.view-live`
+ * to `public` (the public view, /sesion-publica/…); never a minutes room. Every ping round also
+ * re-checks the logins and rights behind the open connections, so signing out, resetting a
+ * password or losing a role closes them within one round.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { WebSocketServer } from 'ws';
 import { getDatabase } from '../src/lib/server/db/index';
-import { authSessions, secretariats, users } from '../src/lib/server/db/schema';
-import { listRolesInSecretariat } from '../src/lib/server/secretariats/access';
-import { can } from '../src/lib/permissions/matrix';
-import {
-	readAuthSessionCookie,
-	validateAuthSessionToken,
-	type SessionUser
-} from '../src/lib/server/auth/session';
+import { authSessions, users } from '../src/lib/server/db/schema';
+import { readAuthSessionCookie, validateAuthSessionToken } from '../src/lib/server/auth/session';
 import { log } from '../src/lib/server/log';
 import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
 import type * as Y from 'yjs';
 import { Room } from './Room';
-import {
-	parseLiveRoomName,
-	parseMinutesRoomName,
-	registerRoomPublisher
-} from '../src/lib/server/broadcast';
+import { parseLiveRoomName, registerRoomPublisher } from '../src/lib/server/broadcast';
 import { findMeeting, readMeetingState } from '../src/lib/server/meetings/meetings';
 import { loadSecretariat } from '../src/lib/server/secretariats/secretariats';
 import { DocumentStore } from './document-store';
+import {
+	decideRoomAccess,
+	decideRoomAccesses,
+	parseRoomName,
+	type RoomVisitor
+} from './room-access';
 import { YJS_PATH_PREFIX } from './paths';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -39,6 +39,8 @@ const PING_INTERVAL_MS = Number(process.env.YJS_PING_INTERVAL_MS ?? 30_000);
 /** How long shutdown waits for clients to answer the close frame before cutting them off. */
 const CLOSE_GRACE_MS = 2_000;
 const ROOM_NAME = /^[A-Za-z0-9._:-]{1,200}$/;
+/** Connections the ping round goes through before giving the event loop back. */
+const RECHECK_SLICE = 100;
 
 export interface YjsServer {
 	/** Handles an HTTP upgrade; returns false when the path is not ours (Vite's HMR socket, say). */
@@ -66,38 +68,6 @@ function isForeignOrigin(request: IncomingMessage): boolean {
 	}
 }
 
-/**
- * A room is a document of one of a body's meetings: `<slug>:minutes-<meeting>` (the co-edited
- * minutes) or `<slug>:meeting-<meeting>:live` (the server-owned room state). The permission matrix
- * decides the rights: whoever may edit the minutes gets read-write on them, whoever may only read
- * them read-only; the live room is read-only for everyone who may follow the meeting; anyone else,
- * and any other name, is refused (403) — so a member of one body never opens another body's
- * documents, and nobody makes the server keep documents of their own naming.
- */
-async function decideRoomAccess(
-	user: Pick<SessionUser, 'id' | 'isInstanceAdmin'>,
-	roomName: string
-): Promise<Access | null> {
-	const slug = roomName.split(':')[0] ?? '';
-	const db = await getDatabase();
-	const [secretariat] = await db
-		.select({ id: secretariats.id })
-		.from(secretariats)
-		.where(eq(secretariats.slug, slug));
-	if (!secretariat) return null;
-	const roles = await listRolesInSecretariat(db, user, secretariat.id);
-	// Only the documents of the body's own meetings exist: nobody creates rooms by naming them.
-	const live = parseLiveRoomName(roomName);
-	const minutes = parseMinutesRoomName(roomName);
-	const meetingId = live?.meetingId ?? minutes?.meetingId;
-	if (!meetingId || !(await findMeeting(db, secretariat.id, meetingId))) return null;
-	// A meeting's live room is the server's: everyone who may follow the meeting reads it, nobody writes.
-	if (live) return can(roles, 'meeting.view-live') ? 'read-only' : null;
-	if (can(roles, 'minutes.edit')) return 'read-write';
-	if (can(roles, 'minutes.read')) return 'read-only';
-	return null;
-}
-
 /** Marks the server's own writes into live rooms. */
 const SERVER_ORIGIN = Symbol('server');
 
@@ -108,7 +78,7 @@ async function fillLiveRoom(doc: Y.Doc, live: { slug: string; meetingId: string 
 	const meeting =
 		secretariat && (await findMeeting(db, secretariat.secretariat.id, live.meetingId));
 	if (!secretariat || !meeting) return;
-	const state = await readMeetingState(db, secretariat, meeting.id);
+	const state = await readMeetingState(db, secretariat, meeting);
 	doc.transact(() => doc.getMap('room').set('state', state), SERVER_ORIGIN);
 }
 
@@ -133,46 +103,63 @@ export function createYjsServer(): YjsServer {
 	/**
 	 * Re-checks every open connection: one whose login ended is closed with 4401; one whose rights
 	 * in the body changed (removed from it, made observer) is closed with 4403, and its client, on
-	 * reconnecting, gets what it is allowed now.
+	 * reconnecting, gets what it is allowed now. The logins and the rights of all connections are
+	 * read in four queries (room-access.ts), then the sockets are gone through in slices, giving
+	 * the event loop back between them: a round over a thousand sockets never stalls the meetings.
 	 */
 	async function recheckConnections(): Promise<void> {
 		const open = [...connections];
-		const ids = [...new Set(open.map((c) => c.authSessionId))];
-		if (ids.length === 0) return;
+		if (open.length === 0) return;
+		const ids = [...new Set(open.flatMap((c) => (c.authSessionId ? [c.authSessionId] : [])))];
 		const db = await getDatabase();
-		const live = await db
-			.select({ id: authSessions.id, userId: users.id, isInstanceAdmin: users.isInstanceAdmin })
-			.from(authSessions)
-			.innerJoin(users, eq(users.id, authSessions.userId))
-			.where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, new Date())));
+		const live =
+			ids.length === 0
+				? []
+				: await db
+						.select({
+							id: authSessions.id,
+							userId: users.id,
+							isInstanceAdmin: users.isInstanceAdmin
+						})
+						.from(authSessions)
+						.innerJoin(users, eq(users.id, authSessions.userId))
+						.where(and(inArray(authSessions.id, ids), gt(authSessions.expiresAt, new Date())));
 		const liveSessions = new Map(live.map((row) => [row.id, row]));
-		const decisions = new Map<string, Promise<Access | null>>();
-		for (const connection of open) {
+		/** Who holds the connection now: a user, null for an observer without an account, undefined once signed out. */
+		const visitorOf = (connection: Connection): RoomVisitor | undefined => {
+			if (connection.authSessionId === null) return null;
 			const session = liveSessions.get(connection.authSessionId);
-			if (!session) {
-				connection.socket.close(CloseCode.Unauthorized, 'signed out');
-				continue;
-			}
-			const key = `${session.userId} ${connection.room.name}`;
-			if (!decisions.has(key)) {
-				decisions.set(
-					key,
-					decideRoomAccess(
-						{ id: session.userId, isInstanceAdmin: session.isInstanceAdmin },
-						connection.room.name
-					)
-				);
-			}
-			if ((await decisions.get(key)) !== connection.access) {
+			return session && { id: session.userId, isInstanceAdmin: session.isInstanceAdmin };
+		};
+		const keyOf = (visitor: RoomVisitor, connection: Connection) =>
+			`${visitor?.id ?? 'public'} ${connection.room.name}`;
+		// One decision per person and room, however many tabs and phones they hold it with.
+		const pairs = new Map<string, { visitor: RoomVisitor; room: string }>();
+		for (const connection of open) {
+			const visitor = visitorOf(connection);
+			if (visitor !== undefined)
+				pairs.set(keyOf(visitor, connection), { visitor, room: connection.room.name });
+		}
+		const keys = [...pairs.keys()];
+		const decided = await decideRoomAccesses(db, [...pairs.values()]);
+		const accessOf = new Map(keys.map((key, index) => [key, decided[index]]));
+		for (const [index, connection] of open.entries()) {
+			if (index > 0 && index % RECHECK_SLICE === 0) await yieldToEventLoop();
+			const visitor = visitorOf(connection);
+			if (visitor === undefined) connection.socket.close(CloseCode.Unauthorized, 'signed out');
+			else if (accessOf.get(keyOf(visitor, connection)) !== connection.access)
 				connection.socket.close(CloseCode.Forbidden, 'access changed');
-			}
 		}
 	}
+	let rechecking = false;
 	const ping = setInterval(() => {
 		connections.forEach((c) => c.checkAlive());
-		recheckConnections().catch((error: unknown) =>
-			log.warn({ err: error }, 'could not re-check connections')
-		);
+		// A round still running (a slow database) is not doubled by the next one.
+		if (rechecking) return;
+		rechecking = true;
+		recheckConnections()
+			.catch((error: unknown) => log.warn({ err: error }, 'could not re-check connections'))
+			.finally(() => (rechecking = false));
 	}, PING_INTERVAL_MS);
 	ping.unref();
 
@@ -211,7 +198,7 @@ export function createYjsServer(): YjsServer {
 		head: Buffer,
 		roomName: string,
 		access: Access,
-		session: { id: string; userId: string }
+		session: { id: string; userId: string } | null
 	) {
 		const room = await openRoom(roomName);
 		room.reserve();
@@ -228,7 +215,7 @@ export function createYjsServer(): YjsServer {
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			joined = true;
 			room.release();
-			const identity = { userId: session.userId, authSessionId: session.id };
+			const identity = { userId: session?.userId ?? null, authSessionId: session?.id ?? null };
 			const connection = new Connection(ws, room, access, identity, log, wantsSavedAcks);
 			connections.add(connection);
 			ws.on('close', () => {
@@ -238,25 +225,37 @@ export function createYjsServer(): YjsServer {
 		});
 	}
 
+	/**
+	 * Admits an upgrade: with a valid login, to what the person's roles allow; without one (or
+	 * when the public view asks with `?public=1`, whatever cookie the browser sends), as an
+	 * observer without an account — to a meeting's live room only, read-only, and only while the
+	 * permission matrix lets `public` follow meetings. A minutes room without a login stays 401.
+	 */
 	async function authenticate(
 		request: IncomingMessage,
 		socket: Duplex,
 		head: Buffer,
-		roomName: string
+		roomName: string,
+		asPublic: boolean
 	) {
-		const token = readAuthSessionCookie(request.headers.cookie);
+		const token = asPublic ? null : readAuthSessionCookie(request.headers.cookie);
 		// No renewal here: an upgrade cannot send the renewed cookie back.
 		const session = token
 			? await validateAuthSessionToken(await getDatabase(), token, new Date(), { renew: false })
 			: null;
 		if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
-		if (!session) return refuseUpgrade(socket, 401, 'Unauthorized');
-		const access = await decideRoomAccess(session.user, roomName);
+		if (!session && parseRoomName(roomName)?.kind !== 'live')
+			return refuseUpgrade(socket, 401, 'Unauthorized');
+		const access = await decideRoomAccess(await getDatabase(), session?.user ?? null, roomName);
 		if (!access) return refuseUpgrade(socket, 403, 'Forbidden');
-		await admit(request, socket, head, roomName, access, {
-			id: session.id,
-			userId: session.user.id
-		});
+		await admit(
+			request,
+			socket,
+			head,
+			roomName,
+			access,
+			session && { id: session.id, userId: session.user.id }
+		);
 	}
 
 	return {
@@ -268,10 +267,12 @@ export function createYjsServer(): YjsServer {
 			else if (!ROOM_NAME.test(roomName)) refuseUpgrade(socket, 400, 'Bad Request');
 			else if (isForeignOrigin(request)) refuseUpgrade(socket, 403, 'Forbidden');
 			else
-				authenticate(request, socket, head, roomName).catch((error: unknown) => {
-					log.error({ err: error }, 'upgrade failed');
-					socket.destroy();
-				});
+				authenticate(request, socket, head, roomName, url.searchParams.get('public') === '1').catch(
+					(error: unknown) => {
+						log.error({ err: error }, 'upgrade failed');
+						socket.destroy();
+					}
+				);
 			return true;
 		},
 		async close() {

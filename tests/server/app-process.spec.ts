@@ -256,6 +256,169 @@ describe.each(engines)('the app process on %s', (engine) => {
 		expect(await upgradeStatus(url, { cookie })).toBe(101);
 	});
 
+	it('re-checks every socket in one ping round: a withdrawn role closes that person’s rooms in that body, and no one else’s', async () => {
+		const ws = `${app.url.replace('http', 'ws')}/yjs/`;
+		const post = (path: string, who: string, fields: Record<string, string>) =>
+			fetch(`${app.url}${path}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: app.url,
+					cookie: who,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html'
+				},
+				body: new URLSearchParams(fields)
+			});
+		const bodyA = await createBodyWithFacilitator(app, cookie);
+		const bodyB = await createBodyWithFacilitator(app, cookie);
+		const minutesA = await createMinutesRoom(app, cookie, bodyA);
+		const minutesB = await createMinutesRoom(app, cookie, bodyB);
+		const liveA = minutesA.replace(':minutes-', ':meeting-') + ':live';
+		// A companion of body A with an account of their own (invited, then linked by email).
+		const email = `acompanante${Date.now()}@example.mx`;
+		const membersA = `/secretariados/${bodyA}/integrantes`;
+		await post(`${membersA}?/addMember`, cookie, {
+			role: 'companion',
+			name: 'Acompañante Uno',
+			position: '',
+			email,
+			phone: ''
+		});
+		await post('/admin/invitaciones', cookie, { email });
+		const outbox = await (await fetch(`${app.url}/admin/outbox`, { headers: { cookie } })).text();
+		const token = outbox
+			.split('<li')
+			.find((item) => item.includes(email))
+			?.match(/\/invitacion\/([A-Za-z0-9_-]+)/)?.[1];
+		const accepted = await post(`/invitacion/${token}`, '', {
+			name: 'Acompañante Uno',
+			password: 'una contraseña larga',
+			passwordConfirm: 'una contraseña larga'
+		});
+		const companion = accepted.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('auth_session='))!
+			.split(';')[0]!;
+
+		const open = async (room: string, who: string) => {
+			const socket = new WebSocket(ws + room, { headers: { cookie: who } });
+			const code = new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+			await new Promise((resolve, reject) => {
+				socket.on('open', resolve);
+				socket.on('unexpected-response', (_request, response) =>
+					reject(new Error(`${room}: ${response.statusCode}`))
+				);
+			});
+			let closedWith: number | null = null;
+			void code.then((c) => (closedWith = c));
+			return { socket, code, closedWith: () => closedWith };
+		};
+		const companionLive = await open(liveA, companion);
+		const companionMinutes = await open(minutesA, companion);
+		const adminMinutesA = await open(minutesA, cookie);
+		const adminMinutesB = await open(minutesB, cookie);
+		const adminLiveA = await open(liveA, cookie);
+		const memberIdOf = async (body: string, name: string) => {
+			const page = await (
+				await fetch(`${app.url}/secretariados/${body}/integrantes`, { headers: { cookie } })
+			).text();
+			return page.slice(page.indexOf(name)).match(/name="memberId" value="([0-9a-f-]{36})"/)![1]!;
+		};
+		try {
+			// The companion leaves body A: their live room and minutes of A are closed.
+			await post(`${membersA}?/removeMember`, cookie, {
+				memberId: await memberIdOf(bodyA, 'Acompañante Uno')
+			});
+			expect(await companionLive.code).toBe(4403);
+			expect(await companionMinutes.code).toBe(4403);
+			expect(await upgradeStatus(ws + liveA, { cookie: companion })).toBe(403);
+			// The admin stops being A's facilitator: may still follow A (instance admin) and edit B.
+			await post(`${membersA}?/removeMember`, cookie, {
+				memberId: await memberIdOf(bodyA, 'Admin')
+			});
+			expect(await adminMinutesA.code).toBe(4403);
+			await new Promise((resolve) => setTimeout(resolve, 1_000)); // three more rounds
+			expect(adminMinutesB.closedWith()).toBeNull();
+			expect(adminLiveA.closedWith()).toBeNull();
+		} finally {
+			for (const { socket } of [adminMinutesB, adminLiveA, adminMinutesA]) socket.close();
+		}
+	});
+
+	it('lets a visitor without an account follow a live room read-only, and open nothing else', async () => {
+		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
+		const minutes = await room();
+		const meetingId = minutes.split(':minutes-')[1]!;
+		const live = `${slug}:meeting-${meetingId}:live`;
+		// The public page is served to anyone, rendered on the server.
+		const publicPage = await fetch(`${app.url}/sesion-publica/${slug}/${meetingId}`);
+		expect(publicPage.status).toBe(200);
+		expect(await publicPage.text()).toContain('Vista pública de solo lectura');
+		expect(
+			(await fetch(`${app.url}/sesion-publica/${slug}/00000000-0000-4000-8000-000000000000`)).status
+		).toBe(404);
+
+		const options = { WebSocketPolyfill: WebSocket as never, disableBc: true };
+		const doc = new Y.Doc();
+		const observer = new WebsocketProvider(serverUrl, live, doc, options);
+		const closed = new Promise<number>((resolve) =>
+			observer.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+		);
+		const stateOf = (d: Y.Doc) =>
+			d.getMap('room').get('state') as { present: { memberId: string }[] } | undefined;
+		try {
+			await waitFor(() => observer.synced && stateOf(doc) !== undefined);
+			expect(stateOf(doc)!.present).toEqual([]);
+			// The facilitator checks themself in: the observer sees it.
+			const page = await (
+				await fetch(`${app.url}/secretariados/${slug}/sesiones/${meetingId}`, {
+					headers: { cookie }
+				})
+			).text();
+			const memberId = page.match(/name="memberId" value="([0-9a-f-]{36})"/)![1]!;
+			const checkIn = await fetch(
+				`${app.url}/secretariados/${slug}/sesiones/${meetingId}?/checkIn`,
+				{
+					method: 'POST',
+					headers: {
+						origin: app.url,
+						cookie,
+						'content-type': 'application/x-www-form-urlencoded',
+						accept: 'application/json',
+						'x-sveltekit-action': 'true'
+					},
+					body: new URLSearchParams({ memberId })
+				}
+			);
+			expect(checkIn.status).toBe(200);
+			await waitFor(() => stateOf(doc)!.present.some((p) => p.memberId === memberId));
+			// Ping rounds (every 300 ms here) leave it connected.
+			await new Promise((resolve) => setTimeout(resolve, 1_000));
+			expect(observer.wsconnected).toBe(true);
+			// Its writes are dropped, and it is closed after ten of them.
+			for (let i = 0; i < 12; i++) doc.getMap('room').set(`intruso ${i}`, i);
+			expect(await closed).toBe(4403);
+		} finally {
+			observer.destroy();
+		}
+		const checkDoc = new Y.Doc();
+		const check = new WebsocketProvider(serverUrl, live, checkDoc, options);
+		try {
+			await waitFor(() => check.synced && stateOf(checkDoc) !== undefined);
+			expect([...checkDoc.getMap('room').keys()]).toEqual(['state']);
+		} finally {
+			check.destroy();
+		}
+		// Never a minutes room, not even by asking as the public view with a valid login.
+		expect(await upgradeStatus(`${serverUrl}/${minutes}`)).toBe(401);
+		expect(await upgradeStatus(`${serverUrl}/${minutes}?public=1`, { cookie })).toBe(401);
+		// Nor the live room of a meeting or body that does not exist.
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		expect(await upgradeStatus(`${serverUrl}/${slug}:meeting-${unknown}:live`)).toBe(403);
+		expect(await upgradeStatus(`${serverUrl}/nadie:meeting-${meetingId}:live`)).toBe(403);
+	});
+
 	it('drops every write of a read-only connection, and closes one that keeps writing', async () => {
 		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
 		// An instance admin in a body where they hold no role may read its minutes, not write them.

@@ -24,9 +24,15 @@ export class MeetingRoom {
 	#retries = 0;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#destroyed = false;
+	#asPublic: boolean;
 
-	constructor(room: string, initial: MeetingState) {
+	/**
+	 * `asPublic`: the public view (/sesion-publica/…) follows the room as an observer without an
+	 * account, whatever login the browser holds (server/yjs-server.ts, `?public=1`).
+	 */
+	constructor(room: string, initial: MeetingState, options: { asPublic?: boolean } = {}) {
 		this.#room = room;
+		this.#asPublic = options.asPublic ?? false;
 		this.state = initial;
 		this.#connect();
 	}
@@ -40,7 +46,8 @@ export class MeetingRoom {
 		});
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 		const provider = new WebsocketProvider(`${protocol}//${location.host}/yjs`, this.#room, doc, {
-			disableBc: true
+			disableBc: true,
+			params: this.#asPublic ? { public: '1' } : {}
 		});
 		provider.on('status', ({ status }: { status: string }) => {
 			this.connected = status === 'connected';

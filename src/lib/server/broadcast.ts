@@ -1,16 +1,15 @@
 /**
- * The one place that knows how a committed change reaches the WebSocket rooms. A form action
- * commits first, then calls `publishMeetingState`; the Yjs server (server/yjs-server.ts), which
- * registered itself here at start, writes the new state into the meeting's live room, where every
- * phone and the projector receive it. Clients only ever read that room.
+ * The one place that knows how a committed change reaches the WebSocket rooms. A change of a
+ * meeting's room (meetings/meetings.ts, `changeMeetingRoom`) reserves its publish while it holds
+ * the meeting's row lock, reads the new state inside its transaction, commits, and only then sends
+ * it; the Yjs server (server/yjs-server.ts), which registered itself here at start, writes it into
+ * the meeting's live room, where every phone and the projector receive it. Clients only ever read
+ * that room.
  *
  * The SvelteKit bundle and the server's bundle each carry a copy of this module: the publisher is
  * kept on `globalThis` so both copies find it.
  */
-import type { Queryable } from './db';
-import type { Meeting } from './db/schema';
-import type { LoadedSecretariat } from './secretariats/secretariats';
-import { readMeetingState, type MeetingState } from './meetings/meetings';
+import type { MeetingState } from '../live/meeting-state';
 
 export interface RoomPublisher {
 	/** Sets `key` of the room's shared map to `value`, if the room is open; a closed room loads fresh. */
@@ -51,28 +50,40 @@ export function parseLiveRoomName(room: string): { slug: string; meetingId: stri
 	return match ? { slug: match[1]!, meetingId: match[2]! } : null;
 }
 
-// Publishes of one meeting run one after another: each reads the state after the previous has
-// been sent, so a slower read can never overwrite a newer state with an older one.
-const publishing = new Map<string, Promise<unknown>>();
+// Publishes of one meeting go out in the order their changes committed: each change takes its
+// place in the queue while it holds the meeting's row lock (so places are taken in commit order),
+// and a place waits for the ones before it. An older state can never overwrite a newer one.
+const publishing = new Map<string, Promise<void>>();
 
-/** Reads a meeting's state as committed and sends it to its live room; call it after the commit. */
-export function publishMeetingState(
-	db: Queryable,
-	secretariat: LoadedSecretariat,
-	meeting: Pick<Meeting, 'id'>
-): Promise<MeetingState> {
-	const previous = publishing.get(meeting.id) ?? Promise.resolve();
+/** A place in a meeting's queue of publishes: filled with the committed state, or given up. */
+export interface PublishSlot {
+	send(state: MeetingState): void;
+	cancel(): void;
+}
+
+/**
+ * Takes the meeting's next place in the publish queue. Call it under the meeting's row lock, and
+ * settle it exactly once — `send` after the commit, `cancel` when nothing was committed — or the
+ * meeting's later publishes wait for ever.
+ */
+export function reserveMeetingPublish(slug: string, meetingId: string): PublishSlot {
+	let settle!: (state: MeetingState | null) => void;
+	const filled = new Promise<MeetingState | null>((resolve) => (settle = resolve));
+	const previous = publishing.get(meetingId) ?? Promise.resolve();
 	const next = previous
-		.catch(() => undefined)
-		.then(async () => {
-			const state = await readMeetingState(db, secretariat, meeting.id);
-			const room = liveRoomName(secretariat.secretariat.slug, meeting.id);
-			(globalThis as ProcessGlobal)[PUBLISHER]?.publish(room, 'state', state);
-			return state;
-		});
-	publishing.set(meeting.id, next);
+		.then(() => filled)
+		.then((state) => {
+			if (state)
+				(globalThis as ProcessGlobal)[PUBLISHER]?.publish(
+					liveRoomName(slug, meetingId),
+					'state',
+					state
+				);
+		})
+		.catch(() => undefined);
+	publishing.set(meetingId, next);
 	void next.finally(() => {
-		if (publishing.get(meeting.id) === next) publishing.delete(meeting.id);
+		if (publishing.get(meetingId) === next) publishing.delete(meetingId);
 	});
-	return next;
+	return { send: (state) => settle(state), cancel: () => settle(null) };
 }

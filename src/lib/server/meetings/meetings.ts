@@ -26,6 +26,7 @@ import { computeQuorum, findSeatVoter, type AttendanceRecord, type BodyRules } f
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { readSpeakers } from './speakers';
 import type { MeetingState } from '../../live/meeting-state';
+import { reserveMeetingPublish, type PublishSlot } from '../broadcast';
 
 export type { MeetingState };
 
@@ -114,6 +115,9 @@ export function toAttendanceRecords(
 	}));
 }
 
+type Present = Awaited<ReturnType<typeof readPresent>>[number];
+type QuorumLogEntry = typeof quorumLog.$inferSelect;
+
 /** Who is present now, with each seat's key: what the rules module decides on. */
 export async function readPresent(
 	tx: Queryable,
@@ -140,28 +144,53 @@ function quorumOf(
 	};
 }
 
+/** The quorum log of a meeting, oldest first: what the minutes cite. */
+function readQuorumLog(db: Queryable, meetingId: string) {
+	return db
+		.select()
+		.from(quorumLog)
+		.where(eq(quorumLog.meetingId, meetingId))
+		.orderBy(asc(quorumLog.at));
+}
+
 /**
  * The room state every screen shows, read from the database. Attendance rows carry the seat's
- * database id; the rules know seats by key, so keys are mapped here.
+ * database id; the rules know seats by key, so keys are mapped here. `meeting` may be the row
+ * already read (a change under the row lock passes it, with the attendance and quorum log it read:
+ * nothing is read twice on the way from a tap to the screens). Independent reads run together.
  */
 export async function readMeetingState(
 	db: Queryable,
 	secretariat: LoadedSecretariat,
-	meetingId: string
+	meetingOrId: Meeting | string,
+	known: { present?: Present[]; log?: QuorumLogEntry[] } = {}
 ): Promise<MeetingState> {
-	const meeting = await findMeeting(db, secretariat.secretariat.id, meetingId);
-	if (!meeting) throw new Error(`meeting ${meetingId} is not of ${secretariat.secretariat.slug}`);
-	const present = await readPresent(db, secretariat, meeting.id);
-	const agenda = await db
-		.select({ position: agendaItems.position, kind: agendaItems.kind, title: agendaItems.title })
-		.from(agendaItems)
-		.where(eq(agendaItems.meetingId, meeting.id))
-		.orderBy(asc(agendaItems.position));
-	const log = await db
-		.select()
-		.from(quorumLog)
-		.where(eq(quorumLog.meetingId, meeting.id))
-		.orderBy(asc(quorumLog.at));
+	const meeting =
+		typeof meetingOrId === 'string'
+			? await findMeeting(db, secretariat.secretariat.id, meetingOrId)
+			: meetingOrId;
+	if (!meeting)
+		throw new Error(`meeting ${String(meetingOrId)} is not of ${secretariat.secretariat.slug}`);
+	const [present, agenda, log, meetingMotions, numbers, speakers] = await Promise.all([
+		known.present ?? readPresent(db, secretariat, meeting.id),
+		db
+			.select({ position: agendaItems.position, kind: agendaItems.kind, title: agendaItems.title })
+			.from(agendaItems)
+			.where(eq(agendaItems.meetingId, meeting.id))
+			.orderBy(asc(agendaItems.position)),
+		known.log ?? readQuorumLog(db, meeting.id),
+		db
+			.select()
+			.from(motions)
+			.where(eq(motions.meetingId, meeting.id))
+			.orderBy(asc(motions.openedAt)),
+		db
+			.select({ motionId: agreements.motionId, number: agreements.number })
+			.from(agreements)
+			.innerJoin(motions, eq(motions.id, agreements.motionId))
+			.where(eq(motions.meetingId, meeting.id)),
+		readSpeakers(db, meeting.id)
+	]);
 	const seats = seatRefs(secretariat.rules);
 	const records = toAttendanceRecords(present);
 	const voters: Record<string, string> = {};
@@ -170,16 +199,13 @@ export async function readMeetingState(
 		if (voter.ok) voters[seatId] = voter.personId;
 	}
 	const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
-	const meetingMotions = await db
-		.select()
-		.from(motions)
-		.where(eq(motions.meetingId, meeting.id))
-		.orderBy(asc(motions.openedAt));
 	const open = meetingMotions.find((motion) => motion.status !== 'closed');
 	let motion: MeetingState['motion'] = null;
 	if (open) {
-		const cast = await db.select().from(ballots).where(eq(ballots.motionId, open.id));
-		const objecting = await db.select().from(objections).where(eq(objections.motionId, open.id));
+		const [cast, objecting] = await Promise.all([
+			db.select().from(ballots).where(eq(ballots.motionId, open.id)),
+			db.select().from(objections).where(eq(objections.motionId, open.id))
+		]);
 		motion = {
 			id: open.id,
 			text: open.text,
@@ -193,11 +219,6 @@ export async function readMeetingState(
 			}
 		};
 	}
-	const numbers = await db
-		.select({ motionId: agreements.motionId, number: agreements.number })
-		.from(agreements)
-		.innerJoin(motions, eq(motions.id, agreements.motionId))
-		.where(eq(motions.meetingId, meeting.id));
 	const numberOf = new Map(numbers.map((row) => [row.motionId, row.number]));
 	const decisions = meetingMotions
 		.filter((m) => m.status === 'closed' && m.outcome)
@@ -208,7 +229,7 @@ export async function readMeetingState(
 			agreementNumber: numberOf.get(m.id) ?? null
 		}));
 	return {
-		speakers: await readSpeakers(db, meeting.id),
+		speakers,
 		voters,
 		motion,
 		decisions,
@@ -227,10 +248,17 @@ export async function readMeetingState(
 	};
 }
 
-/** Runs a change of the room state under the meeting's row lock, then logs the quorum if it moved. */
+/** Whether a change's result is a refusal (`{ ok: false, reason }`): nothing changed then. */
+function isRefusal(result: unknown): boolean {
+	return typeof result === 'object' && result !== null && 'ok' in result && result.ok === false;
+}
+
 /**
  * Runs a change of the room state under the meeting's row lock — so changes to one meeting happen
- * one at a time, each decided on what the previous committed — then logs the quorum if it moved.
+ * one at a time, each decided on what the previous committed — then logs the quorum if it moved,
+ * reads the new state in the same transaction and, once committed, publishes it to the meeting's
+ * live room (broadcast.ts; its place in the queue is taken under the lock, so screens get states
+ * in commit order). A refused change publishes nothing; a rolled-back one neither.
  * Returns null when the meeting is not this body's; a change may refuse with its own reason.
  */
 export async function changeMeetingRoom<T>(
@@ -239,33 +267,52 @@ export async function changeMeetingRoom<T>(
 	meetingId: string,
 	change: (tx: Queryable, meeting: Meeting) => Promise<T>
 ): Promise<T | null> {
-	return db.transaction(async (tx) => {
-		const [meeting] = await tx
-			.select()
-			.from(meetings)
-			.where(
-				and(eq(meetings.id, meetingId), eq(meetings.secretariatId, secretariat.secretariat.id))
-			)
-			.for('update');
-		if (!meeting) return null;
-		const result = await change(tx, meeting);
-		const quorum = quorumOf(secretariat.rules, await readPresent(tx, secretariat, meetingId));
-		const [last] = await tx
-			.select()
-			.from(quorumLog)
-			.where(eq(quorumLog.meetingId, meetingId))
-			.orderBy(desc(quorumLog.at))
-			.limit(1);
-		if (!last || last.met !== quorum.met || last.seatsPresent !== quorum.seatsPresent) {
-			await tx.insert(quorumLog).values({
-				meetingId,
-				met: quorum.met,
-				seatsPresent: quorum.seatsPresent,
-				seatsNeeded: quorum.seatsNeeded
-			});
-		}
+	const publish: { slot: PublishSlot | null; state: MeetingState | null } = {
+		slot: null,
+		state: null
+	};
+	let committed = false;
+	try {
+		const result = await db.transaction(async (tx) => {
+			const [meeting] = await tx
+				.select()
+				.from(meetings)
+				.where(
+					and(eq(meetings.id, meetingId), eq(meetings.secretariatId, secretariat.secretariat.id))
+				)
+				.for('update');
+			if (!meeting) return null;
+			publish.slot = reserveMeetingPublish(secretariat.secretariat.slug, meetingId);
+			const result = await change(tx, meeting);
+			const [present, log] = await Promise.all([
+				readPresent(tx, secretariat, meetingId),
+				readQuorumLog(tx, meetingId)
+			]);
+			const quorum = quorumOf(secretariat.rules, present);
+			const last = log.at(-1);
+			if (!last || last.met !== quorum.met || last.seatsPresent !== quorum.seatsPresent) {
+				const [entry] = await tx
+					.insert(quorumLog)
+					.values({
+						meetingId,
+						met: quorum.met,
+						seatsPresent: quorum.seatsPresent,
+						seatsNeeded: quorum.seatsNeeded
+					})
+					.returning();
+				log.push(entry!);
+			}
+			if (!isRefusal(result))
+				publish.state = await readMeetingState(tx, secretariat, meeting, { present, log });
+			return result;
+		});
+		committed = true;
 		return result;
-	});
+	} finally {
+		// Only what committed reaches a screen; a place given up lets the next publish through.
+		if (committed && publish.state) publish.slot?.send(publish.state);
+		else publish.slot?.cancel();
+	}
 }
 
 /** Checks a member in (again) or out; the facilitator may do it for anyone of the body. */
@@ -319,7 +366,7 @@ export function updateMeetingProgress(
 			.where(eq(agendaItems.meetingId, meetingId));
 		const last = Math.max(0, items.length - 1);
 		const currentItem = Math.min(last, Math.max(0, meeting.currentItem + (change.itemDelta ?? 0)));
-		await tx
+		const [updated] = await tx
 			.update(meetings)
 			.set({
 				status: change.status ?? meeting.status,
@@ -327,7 +374,10 @@ export function updateMeetingProgress(
 				// The minutes' start time: when the facilitator first opened the meeting.
 				startedAt: change.status === 'open' && !meeting.startedAt ? new Date() : meeting.startedAt
 			})
-			.where(eq(meetings.id, meetingId));
+			.where(eq(meetings.id, meetingId))
+			.returning();
+		// The row the published state is read from (changeMeetingRoom's) shows the change.
+		Object.assign(meeting, updated);
 		return true;
 	});
 	return changed.then((done) => done === true);

@@ -5,9 +5,9 @@
  * body; everyone else holds the roles of their memberships there, and nothing in other bodies.
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { members } from '../db/schema';
+import { members, secretariats } from '../db/schema';
 import { can, type Action, type Role } from '../../permissions/matrix';
 import type { SessionUser } from '../auth/session';
 import { loadSecretariat, type LoadedSecretariat } from './secretariats';
@@ -35,22 +35,55 @@ export interface SecretariatAccess extends LoadedSecretariat {
 	can(action: Action): boolean;
 }
 
+// What a page's loads (layout and page, run together) both need: read once per GET request.
+// Never across a form action: an action may change the very roles or rules read here.
+const loadedPerRequest = new WeakMap<
+	App.Locals,
+	Map<string, Promise<{ loaded: LoadedSecretariat | null; roles: Set<Role> }>>
+>();
+
+/** The secretariat of `slug` and the user's roles in it, read together (one round trip). */
+async function loadWithRoles(db: Database, user: SessionUser, slug: string) {
+	const bodyOfSlug = db
+		.select({ id: secretariats.id })
+		.from(secretariats)
+		.where(eq(secretariats.slug, slug));
+	const [loaded, rows] = await Promise.all([
+		loadSecretariat(db, slug),
+		db
+			.select({ role: members.role })
+			.from(members)
+			.where(and(inArray(members.secretariatId, bodyOfSlug), eq(members.userId, user.id)))
+	]);
+	const roles = new Set<Role>(rows.map((row) => row.role));
+	if (user.isInstanceAdmin) roles.add('instance-admin');
+	return { loaded, roles };
+}
+
 /**
  * Loads the secretariat of `slug` for a signed-in person allowed to take `action` there: an
  * anonymous visitor is sent to sign in, a stranger to the body gets 403, an unknown slug 404.
  */
 export async function requireSecretariatAction(
 	db: Database,
-	event: { locals: App.Locals; url: URL },
+	event: { locals: App.Locals; url: URL; request?: Request },
 	slug: string,
 	action: Action
 ): Promise<SecretariatAccess> {
 	const user = event.locals.user;
 	if (!user)
 		redirect(303, `/entrar?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-	const loaded = await loadSecretariat(db, slug);
+	let read: Promise<{ loaded: LoadedSecretariat | null; roles: Set<Role> }>;
+	if (event.request?.method === 'GET') {
+		let cache = loadedPerRequest.get(event.locals);
+		if (!cache) loadedPerRequest.set(event.locals, (cache = new Map()));
+		read = cache.get(slug) ?? loadWithRoles(db, user, slug);
+		cache.set(slug, read);
+	} else {
+		read = loadWithRoles(db, user, slug);
+	}
+	const { loaded, roles } = await read;
 	if (!loaded) error(404);
-	const roles = await listRolesInSecretariat(db, user, loaded.secretariat.id);
 	if (!can(roles, action)) error(403);
 	return { ...loaded, user, roles, can: (other) => can(roles, other) };
 }

@@ -103,18 +103,27 @@ export async function createSecretariat(
 	});
 }
 
-/** The secretariat with this slug, its seats in order and its assembled rules; null if none. */
+/**
+ * The secretariat with this slug, its seats in order and its assembled rules; null if none. The
+ * two reads go out together (the seats found through the slug), one round trip on PostgreSQL.
+ */
 export async function loadSecretariat(
 	db: Database,
 	slug: string
 ): Promise<LoadedSecretariat | null> {
-	const [secretariat] = await db.select().from(secretariats).where(eq(secretariats.slug, slug));
+	const bodyOfSlug = db
+		.select({ id: secretariats.id })
+		.from(secretariats)
+		.where(eq(secretariats.slug, slug));
+	const [[secretariat], seatRows] = await Promise.all([
+		db.select().from(secretariats).where(eq(secretariats.slug, slug)),
+		db
+			.select()
+			.from(seats)
+			.where(inArray(seats.secretariatId, bodyOfSlug))
+			.orderBy(asc(seats.sortOrder), asc(seats.key))
+	]);
 	if (!secretariat) return null;
-	const seatRows = await db
-		.select()
-		.from(seats)
-		.where(eq(seats.secretariatId, secretariat.id))
-		.orderBy(asc(seats.sortOrder), asc(seats.key));
 	return { secretariat, seats: seatRows, rules: assembleRules(secretariat.rules, seatRows) };
 }
 

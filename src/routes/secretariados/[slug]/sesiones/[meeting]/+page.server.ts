@@ -29,7 +29,7 @@ import {
 	updateMeetingProgress
 } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData } from '$lib/server/forms';
-import { liveRoomName, minutesRoomName, publishMeetingState } from '$lib/server/broadcast';
+import { liveRoomName, minutesRoomName } from '$lib/server/broadcast';
 import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
 import { requireMeetingAction } from './meeting-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -63,7 +63,7 @@ export const load: PageServerLoad = async (event) => {
 			scheduledAt: meeting.scheduledAt,
 			place: meeting.place
 		},
-		state: await readMeetingState(db, access, meeting.id),
+		state: await readMeetingState(db, access, meeting),
 		room: liveRoomName(access.secretariat.slug, meeting.id),
 		minutes: {
 			room: minutesRoomName(access.secretariat.slug, meeting.id),
@@ -112,13 +112,13 @@ async function changeAttendance(event: RequestEvent, present: boolean) {
 	if (!own && !anyone) error(403);
 	const ended = await refuseEndedMeeting(db, meeting);
 	if (ended) return ended;
+	// Committed, then published to the live room (changeMeetingRoom).
 	await setAttendance(db, access, meeting.id, {
 		memberId: form.data.memberId,
 		present,
 		remote: form.data.remote,
 		by: access.user.id
 	});
-	await publishMeetingState(db, access, meeting);
 	return { done: true };
 }
 
@@ -131,7 +131,6 @@ async function changeProgress(
 	const ended = await refuseEndedMeeting(db, meeting);
 	if (ended) return ended;
 	await updateMeetingProgress(db, access, meeting.id, change);
-	await publishMeetingState(db, access, meeting);
 	return { done: true };
 }
 
@@ -147,7 +146,7 @@ const refusalMessages: Record<DecisionRefusal, () => string> = {
 	'vote-required': m.decision_refused_vote_required
 };
 
-/** Runs one step of a decision and publishes the room; a refusal comes back in words. */
+/** Runs one step of a decision (which publishes the room once committed); a refusal comes back in words. */
 async function decide(
 	event: RequestEvent,
 	action: Action,
@@ -162,7 +161,6 @@ async function decide(
 	if (ended) return ended;
 	const result = await step(context, await readFormData(event.request));
 	if (!result.ok) return fail(409, { message: refusalMessages[result.reason]() });
-	await publishMeetingState(db, context.access, context.meeting);
 	return { done: true };
 }
 
@@ -182,7 +180,7 @@ const speakerRefusals: Record<SpeakerRefusal, () => string> = {
 	'not-waiting': m.speakers_refused_not_waiting
 };
 
-/** One step of the speakers' list, then the room is published. */
+/** One step of the speakers' list (published once committed); a refusal comes back in words. */
 async function speak(
 	event: RequestEvent,
 	action: Action,
@@ -197,7 +195,6 @@ async function speak(
 	if (ended) return ended;
 	const result = await step(context, await readFormData(event.request));
 	if (!result.ok) return fail(409, { message: speakerRefusals[result.reason]() });
-	await publishMeetingState(db, context.access, context.meeting);
 	return { done: true };
 }
 
@@ -289,7 +286,6 @@ export const actions: Actions = {
 						? m.minutes_refused_motion_open()
 						: m.minutes_refused_not_open()
 			});
-		await publishMeetingState(db, access, meeting);
 		redirect(303, `/secretariados/${access.secretariat.slug}/sesiones/${meeting.id}/acta`);
 	},
 	checkIn: (event) => changeAttendance(event, true),

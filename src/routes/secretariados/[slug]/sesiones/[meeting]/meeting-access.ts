@@ -20,15 +20,21 @@ const ATTENDING_ROLES = new Set([
 
 export async function requireMeetingAction(
 	db: Database,
-	event: { locals: App.Locals; url: URL; params: { slug: string; meeting: string } },
+	event: {
+		locals: App.Locals;
+		url: URL;
+		request?: Request;
+		params: { slug: string; meeting: string };
+	},
 	action: Action
 ) {
 	const access = await requireSecretariatAction(db, event, event.params.slug, action);
-	const meeting = await findMeeting(db, access.secretariat.id, event.params.meeting).catch(
-		() => null
-	);
+	// Read together: the meeting (null for a malformed id) and the people of the body.
+	const [meeting, people] = await Promise.all([
+		findMeeting(db, access.secretariat.id, event.params.meeting).catch(() => null),
+		listMembers(db, access.secretariat.id)
+	]);
 	if (!meeting) error(404);
-	const people = await listMembers(db, access.secretariat.id);
 	const mine = people.filter((p) => p.userId === access.user.id && ATTENDING_ROLES.has(p.role));
 	return { access, meeting, people, mine };
 }

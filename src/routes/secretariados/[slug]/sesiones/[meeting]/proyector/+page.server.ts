@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
 		meeting: { id: meeting.id, title: meeting.title },
-		state: await readMeetingState(db, access, meeting.id),
+		state: await readMeetingState(db, access, meeting),
 		room: liveRoomName(access.secretariat.slug, meeting.id),
 		joinUrl
 	};
