@@ -78,6 +78,12 @@ test('an observer without an account follows the facilitator’s check-ins live'
 	await expect(observer.getByTestId('public-current-item')).toHaveText(
 		'Aprobación del orden del día'
 	);
+	// The body's public agenda leads to the meeting under way.
+	const visitor = await observerContext.newPage();
+	await visitor.goto(`/publico/${slug}/agenda`);
+	await visitor.getByRole('link', { name: 'En curso: seguir la sesión en vivo' }).click();
+	await expect(visitor).toHaveURL(new RegExp(`/sesion-publica/${slug}/${meetingId}$`));
+	await expect(visitor.getByTestId('public-status')).toHaveText('En curso');
 	// Nothing to press: the view has no forms.
 	await expect(observer.getByTestId('public-view').locator('form')).toHaveCount(0);
 	await observerContext.close();
