@@ -4,10 +4,9 @@
  * .ics (read with ical.js). A companion of the body and another body's admin get 403 when they try.
  */
 import ICAL from 'ical.js';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { linkMailedTo } from './mail';
-import { ADMIN, signInAsAdmin } from './session';
-import { E2E_MAIL_API_PORT } from '../support/e2e-ports';
+import { expect, test } from '@playwright/test';
+import { mailsTo } from './mail';
+import { ADMIN, signInAsAdmin, acceptInvitation } from './session';
 import type { ReceivedMail } from '../support/smtp-sink';
 import {
 	computeEarliestMeetingDay,
@@ -37,24 +36,7 @@ const titulares = [
 	['Sociedad civil', 'Sofía Convoca', 'sofia@convoca.test']
 ] as const;
 
-async function acceptInvitation(browser: Browser, email: string, name: string): Promise<Page> {
-	const link = await linkMailedTo(email, '/invitacion/');
-	const context = await browser.newContext({ locale: 'es-MX' });
-	const page = await context.newPage();
-	await page.goto(link);
-	await page.getByLabel('Nombre completo').fill(name);
-	await page.getByLabel('Contraseña', { exact: true }).fill('contraseña de convocatoria');
-	await page.getByLabel('Confirma la contraseña').fill('contraseña de convocatoria');
-	await page.getByRole('button', { name: 'Crear mi cuenta' }).click();
-	await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
-	return page;
-}
-
-async function mailsTo(address: string): Promise<ReceivedMail[]> {
-	const response = await fetch(`http://127.0.0.1:${E2E_MAIL_API_PORT}/messages`);
-	return ((await response.json()) as ReceivedMail[]).filter((m) => m.to.includes(address));
-}
-
+const INVITED_PASSWORD = 'contraseña de convocatoria';
 test('a body with three titulares and a companion', async ({ page }) => {
 	await signInAsAdmin(page);
 	await page.goto('/secretariados/nuevo');
@@ -156,7 +138,12 @@ test('a companion and another body’s admin get 403 issuing the convocatoria', 
 	page,
 	browser
 }) => {
-	const companion = await acceptInvitation(browser, 'carlos@convoca.test', 'Carlos Acompañante');
+	const companion = await acceptInvitation(
+		browser,
+		'carlos@convoca.test',
+		'Carlos Acompañante',
+		INVITED_PASSWORD
+	);
 	const origin = new URL(companion.url()).origin;
 	// A companion reads the convocatoria but may not issue, cancel nor invite.
 	expect((await companion.goto(convocationPath))?.status()).toBe(200);
@@ -182,7 +169,12 @@ test('a companion and another body’s admin get 403 issuing the convocatoria', 
 	await page.getByLabel('Correo electrónico').fill('olga@otra.test');
 	await page.getByRole('button', { name: 'Agregar' }).click();
 	await page.getByRole('button', { name: 'Invitar a olga@otra.test' }).click();
-	const stranger = await acceptInvitation(browser, 'olga@otra.test', 'Olga Admin Otra');
+	const stranger = await acceptInvitation(
+		browser,
+		'olga@otra.test',
+		'Olga Admin Otra',
+		INVITED_PASSWORD
+	);
 	expect((await stranger.goto(convocationPath))?.status()).toBe(403);
 	expect((await stranger.goto(`/secretariados/${slug}/acuerdos`))?.status()).toBe(403);
 	const forged = await stranger.request.post(`${convocationPath}?/issue`, {

@@ -7,9 +7,7 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
-import { E2E_MAIL_API_PORT } from '../support/e2e-ports';
-import type { ReceivedMail } from '../support/smtp-sink';
-import { linkMailedTo } from './mail';
+import { linkMailedTo, mailsTo } from './mail';
 import { ADMIN, signInAsAdmin } from './session';
 
 test.describe.configure({ mode: 'serial' });
@@ -21,11 +19,6 @@ const SEATS = [
 	['Sociedad civil', 'Carmen Envío', 'carmen@dispatch.test']
 ] as const;
 let slug = '';
-
-async function mailsTo(address: string): Promise<ReceivedMail[]> {
-	const response = await fetch(`http://127.0.0.1:${E2E_MAIL_API_PORT}/messages`);
-	return ((await response.json()) as ReceivedMail[]).filter((m) => m.to.includes(address));
-}
 
 test('the approved minutes are sent to the oversight body in one click, and logged', async ({
 	page

@@ -3,7 +3,8 @@ import { expect } from '@playwright/test';
 import { E2E_MAIL_API_PORT } from '../support/e2e-ports';
 import type { ReceivedMail } from '../support/smtp-sink';
 
-async function messagesTo(address: string): Promise<ReceivedMail[]> {
+/** Every mail the sink received for an address, oldest first. */
+export async function mailsTo(address: string): Promise<ReceivedMail[]> {
 	const response = await fetch(`http://127.0.0.1:${E2E_MAIL_API_PORT}/messages`);
 	const all = (await response.json()) as ReceivedMail[];
 	return all.filter((message) => message.to.includes(address));
@@ -15,9 +16,7 @@ export async function linkMailedTo(address: string, path: string): Promise<strin
 	let link = '';
 	await expect
 		.poll(async () => {
-			const found = (await messagesTo(address))
-				.map((m) => m.text.match(pattern)?.[0])
-				.filter(Boolean);
+			const found = (await mailsTo(address)).map((m) => m.text.match(pattern)?.[0]).filter(Boolean);
 			link = found.at(-1) ?? '';
 			return link;
 		})

@@ -3,28 +3,15 @@
  * others in from the console; the projector, open in another browser, follows every committed
  * change — quorum and current agenda item — without reloading.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { linkMailedTo } from './mail';
-import { ADMIN, signInAsAdmin, tryRoom } from './session';
+import { expect, test } from '@playwright/test';
+import { ADMIN, signInAsAdmin, tryRoom, acceptInvitation } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
 let slug = '';
 let meetingPath = '';
 
-async function acceptInvitation(browser: Browser, email: string, name: string): Promise<Page> {
-	const link = await linkMailedTo(email, '/invitacion/');
-	const context = await browser.newContext({ locale: 'es-MX' });
-	const phone = await context.newPage();
-	await phone.goto(link);
-	await phone.getByLabel('Nombre completo').fill(name);
-	await phone.getByLabel('Contraseña', { exact: true }).fill('contraseña de la sala');
-	await phone.getByLabel('Confirma la contraseña').fill('contraseña de la sala');
-	await phone.getByRole('button', { name: 'Crear mi cuenta' }).click();
-	await expect(phone.getByRole('button', { name: 'Salir' })).toBeVisible();
-	return phone;
-}
-
+const INVITED_PASSWORD = 'contraseña de la sala';
 test('a body is set up with three seats and the admin as facilitator', async ({ page }) => {
 	await signInAsAdmin(page);
 	await page.goto('/secretariados/nuevo');
@@ -82,7 +69,7 @@ test('check-ins from a phone and from the console move the projector live', asyn
 		projector.getByRole('img', { name: 'Código QR para abrir la sesión en tu teléfono' })
 	).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
 
-	const phone = await acceptInvitation(browser, 'ana@sala.test', 'Ana Sala');
+	const phone = await acceptInvitation(browser, 'ana@sala.test', 'Ana Sala', INVITED_PASSWORD);
 	await phone.goto(meetingPath);
 	const meetingId = meetingPath.split('/').pop()!;
 	// The WebSocket server asks the same matrix: Ana's body's minutes open, a made-up room does not.
@@ -172,7 +159,12 @@ test('nobody outside the body follows its meeting or checks anyone in', async ({
 	await page.goto('/admin/invitaciones');
 	await page.getByLabel('Correo electrónico').fill('fuera@sala.test');
 	await page.getByRole('button', { name: 'Enviar invitación' }).click();
-	const outsider = await acceptInvitation(browser, 'fuera@sala.test', 'Persona de fuera');
+	const outsider = await acceptInvitation(
+		browser,
+		'fuera@sala.test',
+		'Persona de fuera',
+		INVITED_PASSWORD
+	);
 	expect((await outsider.goto(meetingPath))?.status()).toBe(403);
 	expect((await outsider.goto(`${meetingPath}/proyector`))?.status()).toBe(403);
 	const meetingId = meetingPath.split('/').pop()!;

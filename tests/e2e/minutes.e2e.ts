@@ -5,11 +5,10 @@
  * on the public /verificar page and a tampered copy does not; each member is mailed a copy; and
  * people without the right get 403.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { linkMailedTo } from './mail';
-import { ADMIN, signInAsAdmin } from './session';
+import { ADMIN, signInAsAdmin, acceptInvitation, accessibilityViolations } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,25 +24,6 @@ let meetingPath = '';
 let hash = '';
 let pdf = new Uint8Array();
 const phones = new Map<string, Page>();
-
-async function acceptInvitation(browser: Browser, email: string, name: string): Promise<Page> {
-	const link = await linkMailedTo(email, '/invitacion/');
-	const context = await browser.newContext({ locale: 'es-MX' });
-	const phone = await context.newPage();
-	await phone.goto(link);
-	await phone.getByLabel('Nombre completo').fill(name);
-	await phone.getByLabel('Contraseña', { exact: true }).fill(PASSWORD);
-	await phone.getByLabel('Confirma la contraseña').fill(PASSWORD);
-	await phone.getByRole('button', { name: 'Crear mi cuenta' }).click();
-	await expect(phone.getByRole('button', { name: 'Salir' })).toBeVisible();
-	return phone;
-}
-
-/** The page's WCAG 2 A/AA violations found by axe (rule ids). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-	return results.violations.map((violation) => violation.id);
-}
 
 async function pageTexts(bytes: Uint8Array): Promise<string[]> {
 	const parser = new PDFParse({ data: new Uint8Array(bytes) });
@@ -85,7 +65,7 @@ test('a body with three signers holds a meeting and the facilitator closes it', 
 	for (const [, name, email] of SIGNERS) {
 		await page.getByRole('button', { name: `Invitar a ${email}` }).click();
 		await expect(page.getByRole('status')).toHaveText(`Invitación enviada a ${email}.`);
-		phones.set(name, await acceptInvitation(browser, email, name));
+		phones.set(name, await acceptInvitation(browser, email, name, PASSWORD));
 	}
 
 	await page.goto(`/secretariados/${slug}/sesiones`);
@@ -254,7 +234,12 @@ test('someone outside the body gets 403 on its documents and PDFs', async ({ pag
 	await page.goto('/admin/invitaciones');
 	await page.getByLabel('Correo electrónico').fill('fuera@actas.test');
 	await page.getByRole('button', { name: 'Enviar invitación' }).click();
-	const outsider = await acceptInvitation(browser, 'fuera@actas.test', 'Persona de fuera');
+	const outsider = await acceptInvitation(
+		browser,
+		'fuera@actas.test',
+		'Persona de fuera',
+		PASSWORD
+	);
 	expect((await outsider.goto(`${meetingPath}/acta`))?.status()).toBe(403);
 	expect((await outsider.request.get(`${meetingPath}/acta/1/pdf`)).status()).toBe(403);
 	expect((await outsider.request.get(`${meetingPath}/convocatoria.pdf`)).status()).toBe(403);

@@ -4,11 +4,10 @@
  * plan page shows the computed percentage; the report PDF carries the commitment; another titular,
  * not responsible, gets no form and a forged post is refused.
  */
-import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { devices, expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PDFParse } from 'pdf-parse';
-import { linkMailedTo } from './mail';
-import { ADMIN, signInAsAdmin } from './session';
+import { ADMIN, signInAsAdmin, acceptInvitation } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,20 +15,7 @@ let slug = '';
 let planPath = '';
 let commitmentPath = '';
 
-async function acceptInvitation(browser: Browser, email: string, name: string): Promise<Page> {
-	const link = await linkMailedTo(email, '/invitacion/');
-	// A phone: the Pixel 7's viewport, touch and user agent.
-	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'es-MX' });
-	const phone = await context.newPage();
-	await phone.goto(link);
-	await phone.getByLabel('Nombre completo').fill(name);
-	await phone.getByLabel('Contraseña', { exact: true }).fill('contraseña del plan 1');
-	await phone.getByLabel('Confirma la contraseña').fill('contraseña del plan 1');
-	await phone.getByRole('button', { name: 'Crear mi cuenta' }).click();
-	await expect(phone.getByRole('button', { name: 'Salir' })).toBeVisible();
-	return phone;
-}
-
+const INVITED_PASSWORD = 'contraseña del plan 1';
 test('the facilitator sets up a body and a plan with a commitment of two activities', async ({
 	page
 }) => {
@@ -99,7 +85,9 @@ test('the responsible titular reports progress from a phone; the plan shows 55 %
 	page,
 	browser
 }) => {
-	const phone = await acceptInvitation(browser, 'paula@plan.test', 'Paula Plan');
+	const phone = await acceptInvitation(browser, 'paula@plan.test', 'Paula Plan', INVITED_PASSWORD, {
+		...devices['Pixel 7']
+	});
 	await phone.goto(commitmentPath);
 	for (const [title, progress] of [
 		['Inventario de contratos', '100'],
@@ -164,7 +152,13 @@ test('the responsible titular reports progress from a phone; the plan shows 55 %
 test('a titular not responsible gets no progress form, and a forged post is refused', async ({
 	browser
 }) => {
-	const phone = await acceptInvitation(browser, 'sergio@plan.test', 'Sergio Plan');
+	const phone = await acceptInvitation(
+		browser,
+		'sergio@plan.test',
+		'Sergio Plan',
+		INVITED_PASSWORD,
+		{ ...devices['Pixel 7'] }
+	);
 	await phone.goto(commitmentPath);
 	await expect(phone.getByRole('heading', { name: 'Actividad: Portal de datos' })).toBeVisible();
 	await expect(phone.getByRole('button', { name: 'Guardar avance' })).toHaveCount(0);

@@ -1,5 +1,7 @@
 /** Signing in and out in end-to-end tests, whatever the order the test files run in. */
-import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { linkMailedTo } from './mail';
 
 export const ADMIN = {
 	name: 'Adriana Ramírez',
@@ -49,4 +51,33 @@ export function tryRoom(page: Page, room: string): Promise<string> {
 			}),
 		room
 	);
+}
+
+/**
+ * Accepts the invitation mailed to `email` in a browser context of its own (a person's phone),
+ * creating the account, and returns the signed-in page.
+ */
+export async function acceptInvitation(
+	browser: Browser,
+	email: string,
+	name: string,
+	password: string,
+	contextOptions: BrowserContextOptions = {}
+): Promise<Page> {
+	const link = await linkMailedTo(email, '/invitacion/');
+	const context = await browser.newContext({ locale: 'es-MX', ...contextOptions });
+	const phone = await context.newPage();
+	await phone.goto(link);
+	await phone.getByLabel('Nombre completo').fill(name);
+	await phone.getByLabel('Contraseña', { exact: true }).fill(password);
+	await phone.getByLabel('Confirma la contraseña').fill(password);
+	await phone.getByRole('button', { name: 'Crear mi cuenta' }).click();
+	await expect(phone.getByRole('button', { name: 'Salir' })).toBeVisible();
+	return phone;
+}
+
+/** The page's WCAG 2 A/AA violations found by axe (rule ids). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	return results.violations.map((violation) => violation.id);
 }

@@ -18,24 +18,24 @@ import {
 } from '../plan/public';
 import type { Dataset, DatasetColumn, DatasetScope } from './datasets';
 
-const integers = new Set(['compromiso_numero', 'actividades', 'peso']);
-const dates = new Set(['plan_inicio', 'plan_fin', 'inicio', 'fecha_limite', 'fecha_corte']);
+/** Every column is text but these (the plan's rows carry no types of their own). */
+const columnTypes: Record<string, DatasetColumn['type']> = {
+	compromiso_numero: 'entero',
+	actividades: 'entero',
+	peso: 'entero',
+	avance: 'decimal',
+	plan_inicio: 'fecha ISO 8601',
+	plan_fin: 'fecha ISO 8601',
+	inicio: 'fecha ISO 8601',
+	fecha_limite: 'fecha ISO 8601',
+	fecha_corte: 'fecha ISO 8601',
+	ultima_actualizacion: 'fecha-hora ISO 8601'
+};
 
 function typed(columns: OpenDataColumn[]): DatasetColumn[] {
 	return [
 		{ name: 'secretariado', type: 'texto', description: 'Identificador (slug) del secretariado.' },
-		...columns.map((column) => ({
-			...column,
-			type: integers.has(column.name)
-				? ('entero' as const)
-				: column.name === 'avance'
-					? ('decimal' as const)
-					: dates.has(column.name)
-						? ('fecha ISO 8601' as const)
-						: column.name === 'ultima_actualizacion'
-							? ('fecha-hora ISO 8601' as const)
-							: ('texto' as const)
-		}))
+		...columns.map((column) => ({ ...column, type: columnTypes[column.name] ?? 'texto' }))
 	];
 }
 

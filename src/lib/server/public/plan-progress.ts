@@ -5,7 +5,6 @@
 import { toLocalDate } from '../../rules/local-dates';
 import { m } from '$lib/paraglide/messages';
 import { readPublicPlan } from '../plan/public';
-import { loadSecretariat } from '../secretariats/secretariats';
 import type { ProgressSource } from './site';
 
 const statusLabel = {
@@ -17,9 +16,7 @@ const statusLabel = {
 };
 
 export const planProgress: ProgressSource = async (db, body) => {
-	const loaded = await loadSecretariat(db, body.slug);
-	if (!loaded) return [];
-	const plan = await readPublicPlan(db, body.id, toLocalDate(new Date(), loaded.rules.timeZone));
+	const plan = await readPublicPlan(db, body.id, toLocalDate(new Date(), body.timeZone));
 	if (!plan) return [];
 	return [
 		{

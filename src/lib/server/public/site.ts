@@ -50,10 +50,7 @@ export interface ProgressBlock {
 }
 
 /** A source of section b's progress blocks; the action plan's commitments plug in here. */
-export type ProgressSource = (
-	db: Database,
-	body: { id: string; slug: string }
-) => Promise<ProgressBlock[]>;
+export type ProgressSource = (db: Database, body: PublicBody) => Promise<ProgressBlock[]>;
 
 export const progressSources: ProgressSource[] = [planProgress];
 
