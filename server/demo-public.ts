@@ -8,9 +8,9 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../src/lib/server/db/index';
-import { members, publicContacts } from '../src/lib/server/db/schema';
+import { meetings, members, publicContacts } from '../src/lib/server/db/schema';
 import { loadSecretariat } from '../src/lib/server/secretariats/secretariats';
-import { createMeeting, updateMeetingProgress } from '../src/lib/server/meetings/meetings';
+import { createMeeting } from '../src/lib/server/meetings/meetings';
 import {
 	addCommunique,
 	addPublicLink,
@@ -85,7 +85,11 @@ export async function seedDemoPublicSites(db: Database): Promise<void> {
 			scheduledAt: new Date('2026-01-15T17:00:00Z'),
 			place: 'Sala de cabildo'
 		});
-		await updateMeetingProgress(db, body, meeting.id, { status: 'closed' });
+		// A past meeting, seeded as held: its evidence is what the public site shows.
+		await db
+			.update(meetings)
+			.set({ status: 'closed', startedAt: meeting.scheduledAt, endedAt: meeting.scheduledAt })
+			.where(eq(meetings.id, meeting.id));
 		const photo = await sharp({
 			create: { width: 960, height: 640, channels: 3, background: index ? '#7c2d12' : '#0f4c5c' }
 		})

@@ -16,12 +16,9 @@ import {
 	saveSeat,
 	type Person
 } from '../src/lib/server/secretariats/members';
-import {
-	createMeeting,
-	listMeetings,
-	setAttendance,
-	updateMeetingProgress
-} from '../src/lib/server/meetings/meetings';
+import { createMeeting, listMeetings } from '../src/lib/server/meetings/meetings';
+import { setAttendance } from '../src/lib/server/meetings/attendance';
+import { moveCurrentItem, openMeeting } from '../src/lib/server/meetings/meeting-progress';
 import { DEMO_BODIES, DEMO_PLAN, type DemoBody } from './demo-bodies';
 import { createActivity, createCommitment, createPlan } from '../src/lib/server/plan/plans';
 import { seedDemoPublicSites } from './demo-public';
@@ -107,7 +104,8 @@ async function seedMeetingInProgress(db: Database): Promise<void> {
 			by: admin!.id
 		});
 	}
-	await updateMeetingProgress(db, body, meeting.id, { status: 'open', itemDelta: 1 });
+	await openMeeting(db, body, meeting.id);
+	await moveCurrentItem(db, body, meeting.id, 1);
 }
 
 /** Each demo body's published action plan with its commitments' progress (unless it has a plan). */

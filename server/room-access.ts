@@ -1,12 +1,14 @@
 /**
  * Who may open which room, decided for many people and rooms at once. A room is a document of one
- * of a body's meetings: `<slug>:minutes-<meeting>` (the co-edited minutes) or
- * `<slug>:meeting-<meeting>:live` (the server-owned room state). The permission matrix decides the
- * rights: whoever may edit the minutes gets read-write on them, whoever may only read them
- * read-only; the live room is read-only for everyone who may follow the meeting (`public` too:
- * an observer without an account); anyone else, and any other name, is refused — so a member of
- * one body never opens another body's documents, and nobody makes the server keep documents of
- * their own naming.
+ * of a body's meetings: `<slug>:minutes-<meeting>` (the co-edited minutes),
+ * `<slug>:meeting-<meeting>:live` (the server-owned room state, with everyone's names) or
+ * `<slug>:meeting-<meeting>:public` (the same state naming only those who consented to
+ * publication). The permission matrix decides the rights: whoever may edit the minutes gets
+ * read-write on them, whoever may only read them read-only; the live room is read-only for the
+ * body's people who may follow the meeting; the public room is read-only for anyone while the
+ * matrix lets `public` follow meetings (an observer without an account); anyone else, and any
+ * other name, is refused — so a member of one body never opens another body's documents, and
+ * nobody makes the server keep documents of their own naming.
  *
  * The upgrade asks for one person and room; the ping round (server/yjs-server.ts) asks for every
  * open connection at once, in three queries whatever their number, so re-checking hundreds of
@@ -16,14 +18,18 @@ import { and, inArray } from 'drizzle-orm';
 import type { Database } from '../src/lib/server/db/index';
 import { meetings, members, secretariats } from '../src/lib/server/db/schema';
 import { can, type Role } from '../src/lib/permissions/matrix';
-import { parseLiveRoomName, parseMinutesRoomName } from '../src/lib/server/broadcast';
+import {
+	parseLiveRoomName,
+	parseMinutesRoomName,
+	parsePublicRoomName
+} from '../src/lib/server/broadcast';
 import type { SessionUser } from '../src/lib/server/auth/session';
 import type { Access } from './Connection';
 
 export interface RoomRef {
 	slug: string;
 	meetingId: string;
-	kind: 'live' | 'minutes';
+	kind: 'live' | 'public' | 'minutes';
 }
 
 /** Someone asking for a room: a signed-in user, or null for a visitor without an account. */
@@ -35,6 +41,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function parseRoomName(name: string): RoomRef | null {
 	const live = parseLiveRoomName(name);
 	if (live) return UUID.test(live.meetingId) ? { ...live, kind: 'live' } : null;
+	const open = parsePublicRoomName(name);
+	if (open) return UUID.test(open.meetingId) ? { ...open, kind: 'public' } : null;
 	const minutes = parseMinutesRoomName(name);
 	if (minutes) return UUID.test(minutes.meetingId) ? { ...minutes, kind: 'minutes' } : null;
 	return null;
@@ -42,7 +50,9 @@ export function parseRoomName(name: string): RoomRef | null {
 
 /** The access the roles give to a room of this kind of an existing meeting of the body. */
 export function roomAccessForRoles(roles: Set<Role>, kind: RoomRef['kind']): Access | null {
-	// A meeting's live room is the server's: everyone who may follow the meeting reads it, nobody writes.
+	// A meeting's live rooms are the server's: everyone who may follow the meeting reads them,
+	// nobody writes; the public one is open to whoever `public` is.
+	if (kind === 'public') return can(['public'], 'meeting.view-live') ? 'read-only' : null;
 	if (kind === 'live') return can(roles, 'meeting.view-live') ? 'read-only' : null;
 	if (can(roles, 'minutes.edit')) return 'read-write';
 	if (can(roles, 'minutes.read')) return 'read-only';
@@ -99,8 +109,9 @@ export async function decideRoomAccesses(
 		const bodyId = ref && bodyOf.get(ref.slug);
 		// Only the documents of the body's own meetings exist: nobody creates rooms by naming them.
 		if (!ref || !bodyId || !meetingsOf.has(`${bodyId} ${ref.meetingId}`)) return null;
-		// Without an account, a live room at most: never the minutes, whatever the matrix says.
-		if (!visitor && ref.kind !== 'live') return null;
+		// Without an account, the public room at most: never the minutes nor the members' room,
+		// whatever the matrix says.
+		if (!visitor && ref.kind !== 'public') return null;
 		const roles = new Set<Role>(visitor ? (held.get(`${visitor.id} ${bodyId}`) ?? []) : ['public']);
 		if (visitor?.isInstanceAdmin) roles.add('instance-admin');
 		return roomAccessForRoles(roles, ref.kind);

@@ -2,9 +2,9 @@
  * The Yjs WebSocket endpoint, mounted on the same HTTP server as SvelteKit (server/index.ts in
  * production, server/vite-plugin.ts in development). An upgrade to /yjs/<room> is authenticated
  * with the same auth-session cookie as the pages, and answered 401 before any Yjs message when
- * the cookie is missing, expired or forged — except on a meeting's live room, which a visitor
+ * the cookie is missing, expired or forged — except on a meeting's public room, which a visitor
  * without an account may follow read-only while the permission matrix gives `meeting.view-live`
- * to `public` (the public view, /sesion-publica/…); never a minutes room. Every ping round also
+ * to `public` (the public view, /sesion-publica/…); never the members' live room nor the minutes. Every ping round also
  * re-checks the logins and rights behind the open connections, so signing out, resetting a
  * password or losing a role closes them within one round.
  */
@@ -21,8 +21,13 @@ import { CloseCode } from './close-codes';
 import { Connection, type Access } from './Connection';
 import type * as Y from 'yjs';
 import { Room } from './Room';
-import { parseLiveRoomName, registerRoomPublisher } from '../src/lib/server/broadcast';
-import { findMeeting, readMeetingState } from '../src/lib/server/meetings/meetings';
+import {
+	parseLiveRoomName,
+	parsePublicRoomName,
+	registerRoomPublisher
+} from '../src/lib/server/broadcast';
+import { findMeeting } from '../src/lib/server/meetings/meetings';
+import { readRoomStates } from '../src/lib/server/meetings/room-state';
 import { loadSecretariat } from '../src/lib/server/secretariats/secretariats';
 import { DocumentStore } from './document-store';
 import {
@@ -71,15 +76,27 @@ function isForeignOrigin(request: IncomingMessage): boolean {
 /** Marks the server's own writes into live rooms. */
 const SERVER_ORIGIN = Symbol('server');
 
-/** A live room's first state, read from the database like every later publish. */
-async function fillLiveRoom(doc: Y.Doc, live: { slug: string; meetingId: string }): Promise<void> {
+/** A live or public room's first state, read from the database like every later publish. */
+async function fillLiveRoom(
+	doc: Y.Doc,
+	live: { slug: string; meetingId: string; publicView: boolean }
+): Promise<void> {
 	const db = await getDatabase();
 	const secretariat = await loadSecretariat(db, live.slug);
 	const meeting =
 		secretariat && (await findMeeting(db, secretariat.secretariat.id, live.meetingId));
 	if (!secretariat || !meeting) return;
-	const state = await readMeetingState(db, secretariat, meeting);
+	const states = await readRoomStates(db, secretariat, meeting.id);
+	const state = live.publicView ? states.publicState : states.state;
 	doc.transact(() => doc.getMap('room').set('state', state), SERVER_ORIGIN);
+}
+
+/** The meeting a live room (members' or public) follows, or null for a minutes room. */
+function parseServerRoomName(name: string) {
+	const live = parseLiveRoomName(name);
+	if (live) return { ...live, publicView: false };
+	const open = parsePublicRoomName(name);
+	return open ? { ...open, publicView: true } : null;
 }
 
 export function createYjsServer(): YjsServer {
@@ -169,7 +186,7 @@ export function createYjsServer(): YjsServer {
 		if (!room) {
 			room = (async () => {
 				await closingRooms.get(name);
-				const live = parseLiveRoomName(name);
+				const live = parseServerRoomName(name);
 				return live
 					? Room.openLive(name, (doc) => fillLiveRoom(doc, live))
 					: Room.open(name, store);
@@ -228,8 +245,8 @@ export function createYjsServer(): YjsServer {
 	/**
 	 * Admits an upgrade: with a valid login, to what the person's roles allow; without one (or
 	 * when the public view asks with `?public=1`, whatever cookie the browser sends), as an
-	 * observer without an account — to a meeting's live room only, read-only, and only while the
-	 * permission matrix lets `public` follow meetings. A minutes room without a login stays 401.
+	 * observer without an account — to a meeting's public room only, read-only, and only while the
+	 * permission matrix lets `public` follow meetings. Any other room without a login stays 401.
 	 */
 	async function authenticate(
 		request: IncomingMessage,
@@ -244,7 +261,7 @@ export function createYjsServer(): YjsServer {
 			? await validateAuthSessionToken(await getDatabase(), token, new Date(), { renew: false })
 			: null;
 		if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable');
-		if (!session && parseRoomName(roomName)?.kind !== 'live')
+		if (!session && parseRoomName(roomName)?.kind !== 'public')
 			return refuseUpgrade(socket, 401, 'Unauthorized');
 		const access = await decideRoomAccess(await getDatabase(), session?.user ?? null, roomName);
 		if (!access) return refuseUpgrade(socket, 403, 'Forbidden');

@@ -21,11 +21,9 @@ import {
 	type LoadedSecretariat
 } from '../../src/lib/server/secretariats/secretariats';
 import { addMember, listMembers, saveSeat } from '../../src/lib/server/secretariats/members';
-import {
-	createMeeting,
-	setAttendance,
-	updateMeetingProgress
-} from '../../src/lib/server/meetings/meetings';
+import { createMeeting } from '../../src/lib/server/meetings/meetings';
+import { setAttendance } from '../../src/lib/server/meetings/attendance';
+import { openMeeting } from '../../src/lib/server/meetings/meeting-progress';
 import { closeMotion, proposeMotion } from '../../src/lib/server/meetings/decisions';
 import {
 	issueConvocation,
@@ -379,7 +377,7 @@ describe.each(engines)('convening on %s', (engine) => {
 				remote: false,
 				by: adminId
 			});
-		await updateMeetingProgress(database.db, body, first.id, { status: 'open' });
+		await openMeeting(database.db, body, first.id);
 		await proposeMotion(database.db, body, first.id, 'Publicar el calendario de sesiones');
 		expect(await closeMotion(database.db, body, first.id)).toEqual({ ok: true });
 		const next = await draft(FIVE_DAYS_AHEAD);

@@ -11,17 +11,17 @@ import {
 	type LoadedSecretariat
 } from '../../src/lib/server/secretariats/secretariats';
 import { addMember, listMembers, saveSeat } from '../../src/lib/server/secretariats/members';
-import {
-	createMeeting,
-	readMeetingState,
-	setAttendance
-} from '../../src/lib/server/meetings/meetings';
+import { createMeeting } from '../../src/lib/server/meetings/meetings';
+import { readMeetingState } from '../../src/lib/server/meetings/room-state';
+import { setAttendance } from '../../src/lib/server/meetings/attendance';
+import { openMeeting } from '../../src/lib/server/meetings/meeting-progress';
 import {
 	castMotionBallot,
 	closeMotion,
 	objectToMotion,
 	openVote,
-	proposeMotion
+	proposeMotion,
+	withdrawMotion
 } from '../../src/lib/server/meetings/decisions';
 import { createFirstAccount } from '../../src/lib/server/auth/accounts';
 import {
@@ -84,6 +84,7 @@ describe.each(engines)('decisions on %s', (engine) => {
 				place: ''
 			})
 		).id;
+		await openMeeting(database.db, body, meetingId);
 	});
 
 	const attend = (name: string, present = true) =>
@@ -157,26 +158,82 @@ describe.each(engines)('decisions on %s', (engine) => {
 		});
 	});
 
-	it('opens no vote and takes no ballot without quorum, and will not close an objected motion unvoted', async () => {
+	it('decides nothing without quorum: no motion is proposed, and a motion under way is suspended (Z art. 7.1, I III.2)', async () => {
 		for (const name of ['T0', 'T1']) await attend(name);
-		await proposeMotion(database.db, body, meetingId, 'Sin quórum');
-		expect(await openVote(database.db, body, meetingId)).toEqual({
+		expect(await proposeMotion(database.db, body, meetingId, 'Sin quórum')).toEqual({
 			ok: false,
 			reason: 'quorum-not-met'
-		});
-		expect(await objectToMotion(database.db, body, meetingId, id('T0'))).toEqual({ ok: true });
-		expect((await state()).motion?.status).toBe('consensus');
-		expect(await closeMotion(database.db, body, meetingId)).toEqual({
-			ok: false,
-			reason: 'vote-required'
 		});
 		await attend('T2');
-		expect(await openVote(database.db, body, meetingId)).toEqual({ ok: true });
-		await attend('T2', false);
-		expect(await castMotionBallot(database.db, body, meetingId, id('T0'), 'for')).toEqual({
-			ok: false,
-			reason: 'quorum-not-met'
+		expect(await proposeMotion(database.db, body, meetingId, 'Publicar el informe')).toEqual({
+			ok: true
 		});
+		expect(await objectToMotion(database.db, body, meetingId, id('T0'))).toEqual({ ok: true });
+		expect(await castMotionBallot(database.db, body, meetingId, id('T1'), 'for')).toEqual({
+			ok: true
+		});
+		// Quorum is lost with the vote under way: it is suspended, and nothing is decided.
+		await attend('T2', false);
+		expect((await state()).motion).toMatchObject({ status: 'voting', suspended: true });
+		for (const step of [
+			() => castMotionBallot(database.db, body, meetingId, id('T0'), 'for'),
+			() => closeMotion(database.db, body, meetingId),
+			() => objectToMotion(database.db, body, meetingId, id('T0')),
+			() => proposeMotion(database.db, body, meetingId, 'Otra')
+		])
+			expect((await step()).ok).toBe(false);
+		expect(await closeMotion(database.db, body, meetingId)).toEqual({
+			ok: false,
+			reason: 'motion-suspended'
+		});
+		// Quorum returns: the vote resumes with the ballot already cast.
+		await attend('T2');
+		expect((await state()).motion).toMatchObject({
+			suspended: false,
+			tally: { for: 1, against: 0, abstain: 0 }
+		});
+		expect(await castMotionBallot(database.db, body, meetingId, id('T0'), 'for')).toEqual({
+			ok: true
+		});
+		expect(await closeMotion(database.db, body, meetingId)).toEqual({ ok: true });
+		const after = await state();
+		expect(after.decisions[0]).toMatchObject({ carried: true, votesFor: 2, agreementNumber: 1 });
+		expect(after.quorumLog.map((entry) => [entry.met, entry.motionEvent])).toEqual([
+			[false, null],
+			[false, null],
+			[false, null],
+			[true, null],
+			[false, 'suspended'],
+			[true, 'resumed']
+		]);
+	});
+
+	it('records a suspended motion the facilitator withdraws as withdrawn for lack of quorum, never as an agreement', async () => {
+		for (const name of ['T0', 'T1', 'T2']) await attend(name);
+		await proposeMotion(database.db, body, meetingId, 'Publicar el informe');
+		await openVote(database.db, body, meetingId);
+		await castMotionBallot(database.db, body, meetingId, id('T0'), 'for');
+		await castMotionBallot(database.db, body, meetingId, id('T1'), 'for');
+		expect(await withdrawMotion(database.db, body, meetingId)).toEqual({
+			ok: false,
+			reason: 'motion-not-suspended'
+		});
+		await attend('T2', false);
+		expect(await withdrawMotion(database.db, body, meetingId)).toEqual({ ok: true });
+		const after = await state();
+		expect(after.motion).toBeNull();
+		expect(after.decisions).toEqual([
+			expect.objectContaining({
+				carried: false,
+				reason: 'withdrawn-no-quorum',
+				votesFor: 2,
+				agreementNumber: null
+			})
+		]);
+		// Quorum back, the withdrawn motion stays withdrawn; a new one starts from nothing.
+		await attend('T2');
+		expect(await proposeMotion(database.db, body, meetingId, 'Otra vez')).toEqual({ ok: true });
+		expect((await state()).motion).toMatchObject({ text: 'Otra vez', votedSeats: [] });
 	});
 
 	it('does not carry a tie, nor a motion nobody voted for or against', async () => {

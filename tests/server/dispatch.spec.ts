@@ -22,11 +22,9 @@ import {
 } from '../../src/lib/server/secretariats/secretariats';
 import { addMember, listMembers, saveSeat } from '../../src/lib/server/secretariats/members';
 import { requireSecretariatAction } from '../../src/lib/server/secretariats/access';
-import {
-	createMeeting,
-	setAttendance,
-	updateMeetingProgress
-} from '../../src/lib/server/meetings/meetings';
+import { createMeeting } from '../../src/lib/server/meetings/meetings';
+import { setAttendance } from '../../src/lib/server/meetings/attendance';
+import { openMeeting } from '../../src/lib/server/meetings/meeting-progress';
 import { closeMotion, proposeMotion } from '../../src/lib/server/meetings/decisions';
 import { approveMinutesVersion, closeMeeting } from '../../src/lib/server/minutes/minutes';
 import { hashPassword } from '../../src/lib/server/auth/password';
@@ -144,7 +142,7 @@ describe.each(engines)('monthly dispatch and end of term on %s', (engine) => {
 			scheduledAt: mexicoCity('2026-11-05T10:00'),
 			place: 'Sala'
 		});
-		await updateMeetingProgress(db, body, meeting.id, { status: 'open' });
+		await openMeeting(db, body, meeting.id);
 		for (const email of ['garante@x.mx', 't0@x.mx', 't2@x.mx', 'f@x.mx'])
 			await setAttendance(db, body, meeting.id, {
 				memberId: await memberId(email),

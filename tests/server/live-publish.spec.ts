@@ -1,7 +1,8 @@
 /**
- * How a committed change reaches the live room (broadcast.ts, changeMeetingRoom): the state is
+ * How a committed change reaches the live rooms (broadcast.ts, changeMeetingRoom): the state is
  * read inside the change's transaction and handed to the room publisher only once committed, in
- * commit order even when changes race; a refused change publishes nothing.
+ * commit order even when changes race; a refused change publishes nothing; the public room gets
+ * the same state naming only the people who consented to publication.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -16,15 +17,18 @@ import {
 	type LoadedSecretariat
 } from '../../src/lib/server/secretariats/secretariats';
 import { addMember, listMembers, saveSeat } from '../../src/lib/server/secretariats/members';
-import {
-	changeMeetingRoom,
-	createMeeting,
-	readMeetingState,
-	setAttendance,
-	updateMeetingProgress
-} from '../../src/lib/server/meetings/meetings';
+import { setMemberPublicConsent } from '../../src/lib/server/public/site-content';
+import { changeMeetingRoom } from '../../src/lib/server/meetings/room-change';
+import { createMeeting } from '../../src/lib/server/meetings/meetings';
+import { readMeetingState } from '../../src/lib/server/meetings/room-state';
+import { setAttendance } from '../../src/lib/server/meetings/attendance';
+import { moveCurrentItem, openMeeting } from '../../src/lib/server/meetings/meeting-progress';
 import { castMotionBallot, openVote } from '../../src/lib/server/meetings/decisions';
-import { liveRoomName, registerRoomPublisher } from '../../src/lib/server/broadcast';
+import {
+	liveRoomName,
+	publicRoomName,
+	registerRoomPublisher
+} from '../../src/lib/server/broadcast';
 import type { MeetingState } from '../../src/lib/live/meeting-state';
 import { attendance } from '../../src/lib/server/db/schema';
 import { createFirstAccount } from '../../src/lib/server/auth/accounts';
@@ -45,6 +49,7 @@ describe.each(engines)('publishing the live room on %s', (engine) => {
 	let people: Awaited<ReturnType<typeof listMembers>>;
 	let meetingId: string;
 	let published: { room: string; state: MeetingState }[];
+	let publicPublished: { room: string; state: MeetingState }[];
 	let userId: string;
 
 	beforeAll(async () => {
@@ -86,9 +91,12 @@ describe.each(engines)('publishing the live room on %s', (engine) => {
 			})
 		).id;
 		published = [];
+		publicPublished = [];
 		registerRoomPublisher({
 			publish: (room, key, value) => {
-				if (key === 'state') published.push({ room, state: value as MeetingState });
+				if (key !== 'state') return;
+				if (room.endsWith(':live')) published.push({ room, state: value as MeetingState });
+				else publicPublished.push({ room, state: value as MeetingState });
 			}
 		});
 	});
@@ -106,17 +114,19 @@ describe.each(engines)('publishing the live room on %s', (engine) => {
 	const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 	it('publishes the committed state to the meeting live room, as a fresh read sees it', async () => {
-		await updateMeetingProgress(database.db, body, meetingId, { status: 'open', itemDelta: 1 });
+		await openMeeting(database.db, body, meetingId);
+		await moveCurrentItem(database.db, body, meetingId, 1);
 		await checkIn(0);
 		await settle();
 		expect(published.map((p) => p.room)).toEqual([
 			liveRoomName(body.secretariat.slug, meetingId),
+			liveRoomName(body.secretariat.slug, meetingId),
 			liveRoomName(body.secretariat.slug, meetingId)
 		]);
-		// The meeting row changed by the first change is what its state shows.
-		expect(published[0]!.state).toMatchObject({ status: 'open', currentItem: 1 });
-		expect(published[1]!.state).toEqual(await readMeetingState(database.db, body, meetingId));
-		expect(published[1]!.state.quorumLog.map((entry) => entry.seatsPresent)).toEqual([0, 1]);
+		// The meeting row changed by a change is what its state shows.
+		expect(published[1]!.state).toMatchObject({ status: 'open', currentItem: 1 });
+		expect(published[2]!.state).toEqual(await readMeetingState(database.db, body, meetingId));
+		expect(published[2]!.state.quorumLog.map((entry) => entry.seatsPresent)).toEqual([0, 1]);
 	});
 
 	it('publishes racing changes in the order they committed, every one of them', async () => {
@@ -128,14 +138,14 @@ describe.each(engines)('publishing the live room on %s', (engine) => {
 	it('publishes nothing for a refused change, nor for one rolled back', async () => {
 		expect(await openVote(database.db, body, meetingId)).toEqual({
 			ok: false,
-			reason: 'no-open-motion'
+			reason: 'meeting-not-open'
 		});
 		expect(await castMotionBallot(database.db, body, meetingId, titular(0), 'for')).toEqual({
 			ok: false,
-			reason: 'no-open-motion'
+			reason: 'meeting-not-open'
 		});
 		await expect(
-			changeMeetingRoom(database.db, body, meetingId, async (tx) => {
+			changeMeetingRoom(database.db, body, meetingId, 'check-in', async ({ tx }) => {
 				await tx
 					.insert(attendance)
 					.values({ meetingId, memberId: titular(0), remote: false, checkedInBy: userId });
@@ -149,5 +159,30 @@ describe.each(engines)('publishing the live room on %s', (engine) => {
 		await checkIn(1);
 		await settle();
 		expect(published.map((p) => p.state.quorum.seatsPresent)).toEqual([1]);
+	});
+
+	it('names on the public room only the people who consented to publication; the rest by role', async () => {
+		await setMemberPublicConsent(database.db, body.secretariat.id, titular(1), true);
+		await checkIn(0);
+		await checkIn(1);
+		await settle();
+		expect(publicPublished.map((p) => p.room)).toEqual([
+			publicRoomName(body.secretariat.slug, meetingId),
+			publicRoomName(body.secretariat.slug, meetingId)
+		]);
+		const seen = (state: MeetingState) => state.present.map((p) => [p.name, p.role]);
+		expect(seen(published[1]!.state)).toEqual([
+			['Titular 0', 'titular'],
+			['Titular 1', 'titular']
+		]);
+		expect(seen(publicPublished[1]!.state)).toEqual([
+			[null, 'titular'],
+			['Titular 1', 'titular']
+		]);
+		// Nothing else differs between the two.
+		expect({ ...publicPublished[1]!.state, present: [] }).toEqual({
+			...published[1]!.state,
+			present: []
+		});
 	});
 });

@@ -11,12 +11,10 @@ import {
 	type LoadedSecretariat
 } from '../../src/lib/server/secretariats/secretariats';
 import { addMember, listMembers, saveSeat } from '../../src/lib/server/secretariats/members';
-import {
-	createMeeting,
-	readMeetingState,
-	setAttendance,
-	updateMeetingProgress
-} from '../../src/lib/server/meetings/meetings';
+import { createMeeting } from '../../src/lib/server/meetings/meetings';
+import { readMeetingState } from '../../src/lib/server/meetings/room-state';
+import { setAttendance } from '../../src/lib/server/meetings/attendance';
+import { moveCurrentItem, openMeeting } from '../../src/lib/server/meetings/meeting-progress';
 import { createFirstAccount } from '../../src/lib/server/auth/accounts';
 
 const holder = (name: string, email: string) => ({
@@ -137,15 +135,17 @@ describe.each(engines)('meetings on %s', (engine) => {
 			scheduledAt: new Date(),
 			place: ''
 		});
-		await updateMeetingProgress(database.db, body, meeting.id, { status: 'open', itemDelta: -3 });
+		await openMeeting(database.db, body, meeting.id);
+		await moveCurrentItem(database.db, body, meeting.id, -3);
 		expect((await readMeetingState(database.db, body, meeting.id)).currentItem).toBe(0);
-		await updateMeetingProgress(database.db, body, meeting.id, { itemDelta: 40 });
+		await moveCurrentItem(database.db, body, meeting.id, 40);
 		const state = await readMeetingState(database.db, body, meeting.id);
 		expect([state.status, state.currentItem]).toEqual(['open', 5]);
 		const other = await createSecretariat(database.db, { name: 'Otro', presetId: 'inai-stl' });
 		const otherBody = (await loadSecretariat(database.db, other.slug))!;
-		expect(await updateMeetingProgress(database.db, otherBody, meeting.id, { itemDelta: 1 })).toBe(
-			false
-		);
+		expect(await moveCurrentItem(database.db, otherBody, meeting.id, 1)).toEqual({
+			ok: false,
+			reason: 'meeting-unknown'
+		});
 	});
 });

@@ -15,11 +15,9 @@ import {
 	type LoadedSecretariat
 } from '../../src/lib/server/secretariats/secretariats';
 import { addMember, listMembers, saveSeat } from '../../src/lib/server/secretariats/members';
-import {
-	createMeeting,
-	setAttendance,
-	updateMeetingProgress
-} from '../../src/lib/server/meetings/meetings';
+import { createMeeting } from '../../src/lib/server/meetings/meetings';
+import { setAttendance } from '../../src/lib/server/meetings/attendance';
+import { openMeeting } from '../../src/lib/server/meetings/meeting-progress';
 import { closeMotion, proposeMotion } from '../../src/lib/server/meetings/decisions';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { documentUpdates, members, minutesVersions, users } from '../../src/lib/server/db/schema';
@@ -145,7 +143,7 @@ describe.each(engines)('minutes on %s', (engine) => {
 		});
 
 	async function runAndClose() {
-		await updateMeetingProgress(database.db, body, meetingId, { status: 'open' });
+		await openMeeting(database.db, body, meetingId);
 		await attend('Ana Beltrán');
 		await attend('Carlos Durán', true);
 		await attend('Karla López');
@@ -212,16 +210,16 @@ describe.each(engines)('minutes on %s', (engine) => {
 		]);
 		expect(await closeMeeting(database.db, body, meetingId, facilitatorUser)).toEqual({
 			ok: false,
-			reason: 'not-open'
+			reason: 'meeting-closed'
 		});
 	});
 
 	it('is not closed while a motion is under way, nor before it was opened', async () => {
 		expect(await closeMeeting(database.db, body, meetingId, facilitatorUser)).toEqual({
 			ok: false,
-			reason: 'not-open'
+			reason: 'meeting-not-open'
 		});
-		await updateMeetingProgress(database.db, body, meetingId, { status: 'open' });
+		await openMeeting(database.db, body, meetingId);
 		for (const name of TITULARS) await attend(name);
 		await proposeMotion(database.db, body, meetingId, 'Pendiente');
 		expect(await closeMeeting(database.db, body, meetingId, facilitatorUser)).toEqual({

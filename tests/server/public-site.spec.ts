@@ -30,11 +30,10 @@ import {
 	type LoadedSecretariat
 } from '../../src/lib/server/secretariats/secretariats';
 import { listMembers, saveSeat } from '../../src/lib/server/secretariats/members';
-import {
-	createMeeting,
-	setAttendance,
-	updateMeetingProgress
-} from '../../src/lib/server/meetings/meetings';
+import { createMeeting } from '../../src/lib/server/meetings/meetings';
+import { setAttendance } from '../../src/lib/server/meetings/attendance';
+import { openMeeting } from '../../src/lib/server/meetings/meeting-progress';
+import { closeMeeting } from '../../src/lib/server/minutes/minutes';
 import {
 	castMotionBallot,
 	closeMotion,
@@ -128,6 +127,7 @@ describe.each(engines)('the public site on %s', (engine) => {
 			scheduledAt: new Date('2026-03-02T17:00:00Z'),
 			place: 'Sala'
 		});
+		await openMeeting(database.db, body, meeting.id);
 		for (const name of ['Titular 0', 'Titular 1', 'Titular 2'])
 			await setAttendance(database.db, body, meeting.id, {
 				memberId: await memberId(name),
@@ -144,7 +144,7 @@ describe.each(engines)('the public site on %s', (engine) => {
 		] as const)
 			await castMotionBallot(database.db, body, meeting.id, await memberId(name), choice);
 		await closeMotion(database.db, body, meeting.id);
-		await updateMeetingProgress(database.db, body, meeting.id, { status: 'closed' });
+		expect((await closeMeeting(database.db, body, meeting.id, userId)).ok).toBe(true);
 		return meeting;
 	}
 

@@ -25,3 +25,4 @@ export * from './removal';
 export * from './oversight';
 export * from './presets/index';
 export * from './minutes-signers';
+export * from './room-actions';

@@ -1,10 +1,11 @@
 /**
  * The one place that knows how a committed change reaches the WebSocket rooms. A change of a
- * meeting's room (meetings/meetings.ts, `changeMeetingRoom`) reserves its publish while it holds
- * the meeting's row lock, reads the new state inside its transaction, commits, and only then sends
- * it; the Yjs server (server/yjs-server.ts), which registered itself here at start, writes it into
- * the meeting's live room, where every phone and the projector receive it. Clients only ever read
- * that room.
+ * meeting's room (meetings/room-change.ts, `changeMeetingRoom`) reserves its publish while it holds
+ * the meeting's row lock, reads the new states inside its transaction, commits, and only then sends
+ * them; the Yjs server (server/yjs-server.ts), which registered itself here at start, writes the
+ * members' state into the meeting's live room, where every phone and the projector receive it, and
+ * the public state (names only of those who consented) into its public room, which the public view
+ * follows without an account. Clients only ever read those rooms.
  *
  * The SvelteKit bundle and the server's bundle each carry a copy of this module: the publisher is
  * kept on `globalThis` so both copies find it.
@@ -31,6 +32,19 @@ export function liveRoomName(slug: string, meetingId: string): string {
 	return `${slug}:meeting-${meetingId}:live`;
 }
 
+const PUBLIC_ROOM = /^([a-z0-9]+(?:-[a-z0-9]+)*):meeting-([0-9a-f-]{36}):public$/;
+
+/** The name of a meeting's public live room: `<slug>:meeting-<id>:public`. */
+export function publicRoomName(slug: string, meetingId: string): string {
+	return `${slug}:meeting-${meetingId}:public`;
+}
+
+/** The body and meeting of a public live room's name, or null for any other room. */
+export function parsePublicRoomName(room: string): { slug: string; meetingId: string } | null {
+	const match = PUBLIC_ROOM.exec(room);
+	return match ? { slug: match[1]!, meetingId: match[2]! } : null;
+}
+
 const MINUTES_ROOM = /^([a-z0-9]+(?:-[a-z0-9]+)*):minutes-([0-9a-f-]{36})$/;
 
 /** The name of a meeting's co-edited minutes: `<slug>:minutes-<id>`. */
@@ -55,9 +69,15 @@ export function parseLiveRoomName(room: string): { slug: string; meetingId: stri
 // and a place waits for the ones before it. An older state can never overwrite a newer one.
 const publishing = new Map<string, Promise<void>>();
 
-/** A place in a meeting's queue of publishes: filled with the committed state, or given up. */
+/** What a committed change publishes: the members' state and the public view's. */
+export interface PublishedStates {
+	state: MeetingState;
+	publicState: MeetingState;
+}
+
+/** A place in a meeting's queue of publishes: filled with the committed states, or given up. */
 export interface PublishSlot {
-	send(state: MeetingState): void;
+	send(states: PublishedStates): void;
 	cancel(): void;
 }
 
@@ -67,23 +87,21 @@ export interface PublishSlot {
  * meeting's later publishes wait for ever.
  */
 export function reserveMeetingPublish(slug: string, meetingId: string): PublishSlot {
-	let settle!: (state: MeetingState | null) => void;
-	const filled = new Promise<MeetingState | null>((resolve) => (settle = resolve));
+	let settle!: (states: PublishedStates | null) => void;
+	const filled = new Promise<PublishedStates | null>((resolve) => (settle = resolve));
 	const previous = publishing.get(meetingId) ?? Promise.resolve();
 	const next = previous
 		.then(() => filled)
-		.then((state) => {
-			if (state)
-				(globalThis as ProcessGlobal)[PUBLISHER]?.publish(
-					liveRoomName(slug, meetingId),
-					'state',
-					state
-				);
+		.then((states) => {
+			const publisher = (globalThis as ProcessGlobal)[PUBLISHER];
+			if (!states || !publisher) return;
+			publisher.publish(liveRoomName(slug, meetingId), 'state', states.state);
+			publisher.publish(publicRoomName(slug, meetingId), 'state', states.publicState);
 		})
 		.catch(() => undefined);
 	publishing.set(meetingId, next);
 	void next.finally(() => {
 		if (publishing.get(meetingId) === next) publishing.delete(meetingId);
 	});
-	return { send: (state) => settle(state), cancel: () => settle(null) };
+	return { send: (states) => settle(states), cancel: () => settle(null) };
 }

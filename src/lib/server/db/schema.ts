@@ -215,7 +215,11 @@ export const agendaItems = pgTable(
 	(table) => [uniqueIndex('agenda_items_meeting_position_idx').on(table.meetingId, table.position)]
 );
 
-/** Who is checked in to a meeting, in the room or remotely; one row per member, kept on check-out. */
+/**
+ * Every stretch of a member's presence at a meeting, in the room or remotely: a check-in opens one,
+ * a check-out (or a switch between room and remote) closes it; nothing is overwritten, so the
+ * minutes list each arrival and departure. At most one open stretch per member and meeting.
+ */
 export const attendance = pgTable(
 	'attendance',
 	{
@@ -229,12 +233,22 @@ export const attendance = pgTable(
 		remote: boolean('remote').notNull(),
 		checkedInAt: timestamp('checked_in_at', { withTimezone: true }).notNull().defaultNow(),
 		checkedOutAt: timestamp('checked_out_at', { withTimezone: true }),
-		checkedInBy: uuid('checked_in_by').references(() => users.id, { onDelete: 'set null' })
+		checkedInBy: uuid('checked_in_by').references(() => users.id, { onDelete: 'set null' }),
+		checkedOutBy: uuid('checked_out_by').references(() => users.id, { onDelete: 'set null' })
 	},
-	(table) => [uniqueIndex('attendance_meeting_member_idx').on(table.meetingId, table.memberId)]
+	(table) => [
+		index('attendance_meeting_idx').on(table.meetingId, table.checkedInAt),
+		uniqueIndex('attendance_present_idx')
+			.on(table.meetingId, table.memberId)
+			.where(sql`${table.checkedOutAt} is null`)
+	]
 );
 
-/** Every change of the quorum during a meeting, with its time: the minutes cite it. */
+/**
+ * Every change of the quorum during a meeting, with its time: the minutes cite it. When quorum is
+ * lost or regained while a motion is under way, the entry names the motion and whether it was
+ * suspended or resumed by that change (Z art. 7.1).
+ */
 export const quorumLog = pgTable(
 	'quorum_log',
 	{
@@ -245,6 +259,8 @@ export const quorumLog = pgTable(
 		met: boolean('met').notNull(),
 		seatsPresent: integer('seats_present').notNull(),
 		seatsNeeded: integer('seats_needed').notNull(),
+		motionId: uuid('motion_id').references(() => motions.id, { onDelete: 'set null' }),
+		motionEvent: text('motion_event', { enum: ['suspended', 'resumed'] }),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(table) => [index('quorum_log_meeting_idx').on(table.meetingId, table.at)]

@@ -8,7 +8,8 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import { agendaItems, agendaProposals, members } from '../db/schema';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
-import { lockMeeting, type ConvocationResult } from './convocations';
+import type { ConvocationResult } from './convocations';
+import { lockMeeting } from './meeting-lock';
 import { findMeeting } from './meetings';
 
 /** A member's proposal for the agenda of a meeting not yet under way. */
@@ -35,7 +36,7 @@ export function decideAgendaProposal(
 	decision: 'integrate' | 'decline'
 ): Promise<ConvocationResult> {
 	return db.transaction(async (tx) => {
-		const meeting = await lockMeeting(tx, body, meetingId);
+		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
 		if (!meeting) return { ok: false, reason: 'meeting-unknown' };
 		if (meeting.status !== 'scheduled') return { ok: false, reason: 'meeting-started' };
 		const [proposal] = await tx

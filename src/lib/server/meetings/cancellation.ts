@@ -19,7 +19,9 @@ import { checkMeetingCancellation, computeCancellationDeadline } from '../../rul
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { readConvocation, type Issuer, type MailContext } from './convocations';
 import { mailConvocation } from './convocation-mail';
-import { findMeeting, seatRefs } from './meetings';
+import { findMeeting } from './meetings';
+import { seatRefs } from './attendance';
+import { lockMeeting } from './meeting-lock';
 
 export type CancellationResult =
 	| { ok: true }
@@ -136,11 +138,7 @@ export async function cancelMeeting(
 	now = new Date()
 ): Promise<CancellationResult> {
 	const outcome = await db.transaction(async (tx) => {
-		const [meeting] = await tx
-			.select()
-			.from(meetings)
-			.where(and(eq(meetings.id, meetingId), eq(meetings.secretariatId, body.secretariat.id)))
-			.for('update');
+		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
 		if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
 		const convocation = await readConvocation(tx, meetingId);
 		if (convocation.status === 'cancelled')

@@ -24,6 +24,7 @@ import {
 	type Meeting
 } from '../db/schema';
 import { checkNoticeIssue } from '../../rules/notice';
+import { lockMeeting } from './meeting-lock';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { mailConvocation, type Issuer, type MailContext } from './convocation-mail';
 
@@ -97,7 +98,7 @@ export async function saveConvocation(
 	now = new Date()
 ): Promise<ConvocationResult> {
 	const outcome = await db.transaction(async (tx) => {
-		const meeting = await lockMeeting(tx, body, meetingId);
+		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
 		if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
 		const current = await readConvocation(tx, meetingId);
 		if (current.status === 'cancelled') return { ok: false, reason: 'meeting-cancelled' } as const;
@@ -158,7 +159,7 @@ export async function issueConvocation(
 	now = new Date()
 ): Promise<ConvocationResult> {
 	const outcome = await db.transaction(async (tx) => {
-		const meeting = await lockMeeting(tx, body, meetingId);
+		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
 		if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
 		const current = await readConvocation(tx, meetingId);
 		if (current.status === 'cancelled') return { ok: false, reason: 'meeting-cancelled' } as const;
@@ -182,16 +183,6 @@ export async function issueConvocation(
 	if (!outcome.ok) return outcome;
 	await mailConvocation(db, body, meetingId, 'issue', issuer, context);
 	return { ok: true };
-}
-
-/** The meeting's row, locked for the transaction; null when it is not this body's. */
-export async function lockMeeting(tx: Queryable, body: LoadedSecretariat, meetingId: string) {
-	const [meeting] = await tx
-		.select()
-		.from(meetings)
-		.where(and(eq(meetings.id, meetingId), eq(meetings.secretariatId, body.secretariat.id)))
-		.for('update');
-	return meeting ?? null;
 }
 
 async function checkNotice(

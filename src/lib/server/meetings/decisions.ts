@@ -2,84 +2,39 @@
  * Decisions during a meeting: the facilitator states a proposed agreement; a consensus round lets
  * any seat object; an objection, or the facilitator, opens a vote of one ballot per seat, cast by
  * whoever holds the seat's vote at that moment; the facilitator closes it, the rules decide, and a
- * carried motion enters the agreements register with its number (per body and year).
+ * carried motion enters the agreements register with its number (per body and year). While the
+ * meeting has no quorum the motion is suspended; the facilitator may then withdraw it, and it is
+ * recorded as withdrawn for lack of quorum, never as an agreement.
  *
  * Articles: consensus first, majority vote where positions differ (I IV, T IV); the facilitator has
- * voice without vote (I III.9, T III.9); no quorum, no meeting (Z art. 7.1) — so no vote is opened
- * and no ballot cast without it; one ballot per seat, the substitute only for an absent titular
- * (RULES.md defaults). Every step runs under the meeting's row lock (changeMeetingRoom).
+ * voice without vote (I III.9, T III.9); no quorum, no meeting (Z art. 7.1, I III.2, T III.2) —
+ * nothing is decided without it (rules/room-actions.ts); one ballot per seat, the substitute only
+ * for an absent titular (RULES.md defaults). Every step is a room change: the meeting's state, the
+ * quorum, the motion's phase and who holds a seat's vote are read and checked under the meeting's
+ * row lock (room-change.ts).
  */
-import { and, eq, max, ne } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
-import { agreements, ballots, motions, objections, type Meeting, type Motion } from '../db/schema';
+import { agreements, ballots, motions, objections } from '../db/schema';
 import {
 	castBallot,
-	computeQuorum,
 	decideAgreement,
-	findSeatVoter,
+	tallyBallots,
 	toLocalDate,
 	type Ballot,
 	type BallotChoice
 } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
-import { changeMeetingRoom, readPresent, seatRefs, toAttendanceRecords } from './meetings';
+import { changeMeetingRoom, type Room, type RoomChangeResult } from './room-change';
 
-export type DecisionRefusal =
-	| 'meeting-unknown'
-	| 'motion-already-open'
-	| 'no-open-motion'
-	| 'quorum-not-met'
-	| 'not-seat-voter'
-	| 'seat-already-voted'
-	| 'not-in-consensus'
-	| 'not-voting'
-	| 'vote-required';
+export type DecisionRefusal = 'not-seat-voter' | 'seat-already-voted' | 'vote-required';
 
-export type DecisionResult = { ok: true } | { ok: false; reason: DecisionRefusal };
-
-async function openMotion(tx: Queryable, meetingId: string): Promise<Motion | null> {
-	const [motion] = await tx
-		.select()
-		.from(motions)
-		.where(and(eq(motions.meetingId, meetingId), ne(motions.status, 'closed')));
-	return motion ?? null;
-}
-
-/** The rules' view of the room now: seats, attendance and whether quorum stands. */
-async function readRoom(tx: Queryable, body: LoadedSecretariat, meetingId: string) {
-	const attendance = toAttendanceRecords(await readPresent(tx, body, meetingId));
-	const seats = seatRefs(body.rules);
-	return { seats, attendance, quorumMet: computeQuorum(body.rules, seats, attendance).ok };
-}
-
-/** The seat (key) whose vote this member holds right now, if any. */
-function seatVotedBy(
-	body: LoadedSecretariat,
-	room: Awaited<ReturnType<typeof readRoom>>,
-	memberId: string
-) {
-	for (const { seatId } of room.seats) {
-		const voter = findSeatVoter(body.rules, room.seats, room.attendance, seatId);
-		if (voter.ok && voter.personId === memberId) return seatId;
-	}
-	return null;
-}
+export type DecisionResult = RoomChangeResult<DecisionRefusal>;
 
 const seatIdOfKey = (body: LoadedSecretariat, key: string) =>
 	body.seats.find((seat) => seat.key === key)!.id;
 const seatKeyOfId = (body: LoadedSecretariat, id: string) =>
 	body.seats.find((seat) => seat.id === id)?.key ?? id;
-
-function run(
-	db: Database,
-	body: LoadedSecretariat,
-	meetingId: string,
-	change: (tx: Queryable, meeting: Meeting) => Promise<DecisionResult>
-): Promise<DecisionResult> {
-	return changeMeetingRoom(db, body, meetingId, change).then(
-		(result) => result ?? { ok: false, reason: 'meeting-unknown' }
-	);
-}
 
 /** The facilitator puts a proposed agreement to the body, on the current agenda item. */
 export function proposeMotion(
@@ -87,55 +42,46 @@ export function proposeMotion(
 	body: LoadedSecretariat,
 	meetingId: string,
 	text: string
-) {
-	return run(db, body, meetingId, async (tx, meeting) => {
-		if (await openMotion(tx, meetingId)) return { ok: false, reason: 'motion-already-open' };
-		const byVote = body.rules.decision.method === 'vote';
-		if (byVote && !(await readRoom(tx, body, meetingId)).quorumMet)
-			return { ok: false, reason: 'quorum-not-met' };
+): Promise<DecisionResult> {
+	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'propose', async ({ tx, meeting }) => {
 		await tx.insert(motions).values({
 			meetingId,
 			agendaPosition: meeting.currentItem,
 			text,
-			status: byVote ? 'voting' : 'consensus'
+			status: body.rules.decision.method === 'vote' ? 'voting' : 'consensus'
 		});
 		return { ok: true };
 	});
 }
 
-/** A seat objects in the consensus round (through whoever holds its vote); with quorum, that opens a vote. */
+/** A seat objects in the consensus round (through whoever holds its vote); that opens the vote. */
 export function objectToMotion(
 	db: Database,
 	body: LoadedSecretariat,
 	meetingId: string,
 	memberId: string
-) {
-	return run(db, body, meetingId, async (tx) => {
-		const motion = await openMotion(tx, meetingId);
-		if (!motion) return { ok: false, reason: 'no-open-motion' };
-		if (motion.status !== 'consensus') return { ok: false, reason: 'not-in-consensus' };
-		const room = await readRoom(tx, body, meetingId);
-		const seat = seatVotedBy(body, room, memberId);
+): Promise<DecisionResult> {
+	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'object', async (room) => {
+		const seat = room.seatVotedBy(memberId);
 		if (!seat) return { ok: false, reason: 'not-seat-voter' };
-		await tx
+		const motionId = room.motion!.id;
+		await room.tx
 			.insert(objections)
-			.values({ motionId: motion.id, seatId: seatIdOfKey(body, seat), memberId })
+			.values({ motionId, seatId: seatIdOfKey(body, seat), memberId })
 			.onConflictDoNothing();
-		if (room.quorumMet)
-			await tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motion.id));
+		await room.tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motionId));
 		return { ok: true };
 	});
 }
 
 /** The facilitator opens the vote without waiting for an objection. */
-export function openVote(db: Database, body: LoadedSecretariat, meetingId: string) {
-	return run(db, body, meetingId, async (tx) => {
-		const motion = await openMotion(tx, meetingId);
-		if (!motion) return { ok: false, reason: 'no-open-motion' };
-		if (motion.status !== 'consensus') return { ok: false, reason: 'not-in-consensus' };
-		if (!(await readRoom(tx, body, meetingId)).quorumMet)
-			return { ok: false, reason: 'quorum-not-met' };
-		await tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motion.id));
+export function openVote(
+	db: Database,
+	body: LoadedSecretariat,
+	meetingId: string
+): Promise<DecisionResult> {
+	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'open-vote', async ({ tx, motion }) => {
+		await tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motion!.id));
 		return { ok: true };
 	});
 }
@@ -162,35 +108,25 @@ export function castMotionBallot(
 	meetingId: string,
 	memberId: string,
 	choice: BallotChoice
-) {
-	return run(db, body, meetingId, async (tx) => {
-		const motion = await openMotion(tx, meetingId);
-		if (!motion) return { ok: false, reason: 'no-open-motion' };
-		if (motion.status !== 'voting') return { ok: false, reason: 'not-voting' };
-		const room = await readRoom(tx, body, meetingId);
-		const seat = seatVotedBy(body, room, memberId);
-		if (!seat) return { ok: false, reason: room.quorumMet ? 'not-seat-voter' : 'quorum-not-met' };
+): Promise<DecisionResult> {
+	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'cast-ballot', async (room) => {
+		const seat = room.seatVotedBy(memberId);
+		if (!seat) return { ok: false, reason: 'not-seat-voter' };
+		const motionId = room.motion!.id;
 		const cast = castBallot(
 			body.rules,
 			room.seats,
 			room.attendance,
-			await readBallots(tx, body, motion.id),
-			{
-				personId: memberId,
-				seatId: seat,
-				choice,
-				castAt: new Date()
-			}
+			await readBallots(room.tx, body, motionId),
+			{ personId: memberId, seatId: seat, choice, castAt: new Date() }
 		);
-		if (!cast.ok) {
-			const reason =
-				cast.reason === 'seat-already-voted' || cast.reason === 'quorum-not-met'
-					? cast.reason
-					: 'not-seat-voter';
-			return { ok: false, reason };
-		}
-		await tx.insert(ballots).values({
-			motionId: motion.id,
+		if (!cast.ok)
+			return {
+				ok: false,
+				reason: cast.reason === 'seat-already-voted' ? cast.reason : 'not-seat-voter'
+			};
+		await room.tx.insert(ballots).values({
+			motionId,
 			seatId: seatIdOfKey(body, seat),
 			memberId,
 			role: cast.ballot.role,
@@ -200,60 +136,87 @@ export function castMotionBallot(
 	});
 }
 
+type MotionOutcome = NonNullable<typeof motions.$inferSelect.outcome>;
+
+/** Closes the motion under way with its outcome (reason and counts) at `closedAt`. */
+async function closeWith(room: Room, outcome: MotionOutcome, closedAt: Date): Promise<void> {
+	await room.tx
+		.update(motions)
+		.set({ status: 'closed', closedAt, outcome })
+		.where(eq(motions.id, room.motion!.id));
+}
+
+/** Numbers a carried motion in the body's agreements register (per body and year). */
+async function registerAgreement(room: Room, closedAt: Date): Promise<void> {
+	const { tx, body, motion } = room;
+	const year = Number(toLocalDate(closedAt, body.rules.timeZone).slice(0, 4));
+	const [last] = await tx
+		.select({ number: max(agreements.number) })
+		.from(agreements)
+		.where(and(eq(agreements.secretariatId, body.secretariat.id), eq(agreements.year, year)));
+	await tx.insert(agreements).values({
+		secretariatId: body.secretariat.id,
+		year,
+		number: (last?.number ?? 0) + 1,
+		motionId: motion!.id,
+		text: motion!.text
+	});
+}
+
 /**
  * The facilitator closes the motion: the rules decide (consensus, or the tally against the body's
  * majority rule); the outcome and counts stay on the motion, and a carried one is numbered in the
  * agreements register.
  */
-export function closeMotion(db: Database, body: LoadedSecretariat, meetingId: string) {
-	return run(db, body, meetingId, async (tx) => {
-		const motion = await openMotion(tx, meetingId);
-		if (!motion) return { ok: false, reason: 'no-open-motion' };
+export function closeMotion(
+	db: Database,
+	body: LoadedSecretariat,
+	meetingId: string
+): Promise<DecisionResult> {
+	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'close-motion', async (room) => {
+		const motion = room.motion!;
 		const objectingSeatIds = (
-			await tx.select().from(objections).where(eq(objections.motionId, motion.id))
+			await room.tx.select().from(objections).where(eq(objections.motionId, motion.id))
 		).map((row) => seatKeyOfId(body, row.seatId));
-		const cast = await readBallots(tx, body, motion.id);
+		const cast = await readBallots(room.tx, body, motion.id);
 		// Once a vote is open the motion is decided by it, objections or not.
 		const decision =
 			motion.status === 'voting'
 				? { ...body.rules.decision, method: 'vote' as const }
 				: body.rules.decision;
-		const outcome = decideAgreement({ decision }, seatRefs(body.rules), {
-			objectingSeatIds,
-			ballots: cast
-		});
+		const outcome = decideAgreement({ decision }, room.seats, { objectingSeatIds, ballots: cast });
 		if (outcome.reason === 'vote-required') return { ok: false, reason: 'vote-required' };
-		const counts =
-			'tally' in outcome
-				? {
-						votesFor: outcome.tally.votesFor,
-						votesAgainst: outcome.tally.votesAgainst,
-						abstentions: outcome.tally.abstentions
-					}
-				: { votesFor: 0, votesAgainst: 0, abstentions: 0 };
 		const closedAt = new Date();
-		await tx
-			.update(motions)
-			.set({
-				status: 'closed',
-				closedAt,
-				outcome: { carried: outcome.carried, reason: outcome.reason, ...counts }
-			})
-			.where(eq(motions.id, motion.id));
-		if (outcome.carried) {
-			const year = Number(toLocalDate(closedAt, body.rules.timeZone).slice(0, 4));
-			const [last] = await tx
-				.select({ number: max(agreements.number) })
-				.from(agreements)
-				.where(and(eq(agreements.secretariatId, body.secretariat.id), eq(agreements.year, year)));
-			await tx.insert(agreements).values({
-				secretariatId: body.secretariat.id,
-				year,
-				number: (last?.number ?? 0) + 1,
-				motionId: motion.id,
-				text: motion.text
-			});
-		}
+		await closeWith(room, {
+			carried: outcome.carried,
+			reason: outcome.reason,
+			votesFor: 'tally' in outcome ? outcome.tally.votesFor : 0,
+			votesAgainst: 'tally' in outcome ? outcome.tally.votesAgainst : 0,
+			abstentions: 'tally' in outcome ? outcome.tally.abstentions : 0
+		}, closedAt);
+		if (outcome.carried) await registerAgreement(room, closedAt);
+		return { ok: true };
+	});
+}
+
+/**
+ * The facilitator withdraws a motion suspended for lack of quorum (only then: rules/room-actions).
+ * It is closed as withdrawn with the ballots cast so far, never as an agreement.
+ */
+export function withdrawMotion(
+	db: Database,
+	body: LoadedSecretariat,
+	meetingId: string
+): Promise<DecisionResult> {
+	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'withdraw-motion', async (room) => {
+		const tally = tallyBallots(body.rules, room.seats, await readBallots(room.tx, body, room.motion!.id));
+		await closeWith(room, {
+			carried: false,
+			reason: 'withdrawn-no-quorum',
+			votesFor: tally.votesFor,
+			votesAgainst: tally.votesAgainst,
+			abstentions: tally.abstentions
+		}, new Date());
 		return { ok: true };
 	});
 }

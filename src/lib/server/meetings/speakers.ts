@@ -1,16 +1,19 @@
 /**
  * The speakers' list: anyone with voice asks for the floor from the phone (facilitator, titulares,
  * substitutes, companions, guests — Z art. 7.10–11, I III.9); the facilitator orders the queue and
- * grants the floor, which ends whoever spoke before. Runs under the meeting's row lock like every
- * change of the room.
+ * grants the floor, which ends whoever spoke before. Each step is a room change (room-change.ts):
+ * under the meeting's row lock, refused in a closed or cancelled meeting. The state screens read
+ * the list from is room-state.ts's.
  */
 import { and, asc, eq, isNotNull, isNull, max } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
-import { members, speakerRequests } from '../db/schema';
+import { speakerRequests } from '../db/schema';
+import type { RoomAction } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
-import { changeMeetingRoom } from './meetings';
+import { changeMeetingRoom, type RoomChangeResult } from './room-change';
 
-export type SpeakerRefusal = 'meeting-unknown' | 'already-waiting' | 'not-waiting';
+export type SpeakerRefusal = 'already-waiting' | 'not-waiting';
+export type SpeakerResult = RoomChangeResult<SpeakerRefusal>;
 
 const waiting = (meetingId: string) =>
 	and(
@@ -19,18 +22,14 @@ const waiting = (meetingId: string) =>
 		isNull(speakerRequests.finishedAt)
 	);
 
-async function run(
+function run(
 	db: Database,
 	body: LoadedSecretariat,
 	meetingId: string,
+	action: RoomAction,
 	change: (tx: Queryable) => Promise<{ ok: true } | { ok: false; reason: SpeakerRefusal }>
-) {
-	return (
-		(await changeMeetingRoom(db, body, meetingId, change)) ?? {
-			ok: false as const,
-			reason: 'meeting-unknown' as const
-		}
-	);
+): Promise<SpeakerResult> {
+	return changeMeetingRoom<SpeakerRefusal>(db, body, meetingId, action, ({ tx }) => change(tx));
 }
 
 /** A member asks for the floor; once in the queue at a time. */
@@ -40,7 +39,7 @@ export function requestFloor(
 	meetingId: string,
 	memberId: string
 ) {
-	return run(db, body, meetingId, async (tx) => {
+	return run(db, body, meetingId, 'request-floor', async (tx) => {
 		const [already] = await tx
 			.select({ id: speakerRequests.id })
 			.from(speakerRequests)
@@ -62,7 +61,7 @@ export function withdrawFloorRequest(
 	meetingId: string,
 	memberId: string
 ) {
-	return run(db, body, meetingId, async (tx) => {
+	return run(db, body, meetingId, 'withdraw-floor', async (tx) => {
 		const removed = await tx
 			.delete(speakerRequests)
 			.where(and(waiting(meetingId), eq(speakerRequests.memberId, memberId)))
@@ -78,7 +77,7 @@ export function grantFloor(
 	meetingId: string,
 	requestId: string | null
 ) {
-	return run(db, body, meetingId, async (tx) => {
+	return run(db, body, meetingId, 'grant-floor', async (tx) => {
 		const queue = await tx
 			.select()
 			.from(speakerRequests)
@@ -95,7 +94,7 @@ export function grantFloor(
 
 /** The facilitator ends the current intervention. */
 export function finishFloor(db: Database, body: LoadedSecretariat, meetingId: string) {
-	return run(db, body, meetingId, async (tx) => {
+	return run(db, body, meetingId, 'finish-floor', async (tx) => {
 		await endCurrentSpeaker(tx, meetingId, new Date());
 		return { ok: true };
 	});
@@ -108,7 +107,7 @@ export function moveFloorRequestUp(
 	meetingId: string,
 	requestId: string
 ) {
-	return run(db, body, meetingId, async (tx) => {
+	return run(db, body, meetingId, 'move-floor', async (tx) => {
 		const queue = await tx
 			.select()
 			.from(speakerRequests)
@@ -141,34 +140,4 @@ async function endCurrentSpeaker(tx: Queryable, meetingId: string, at: Date) {
 				isNull(speakerRequests.finishedAt)
 			)
 		);
-}
-
-/** The queue in order and the current speaker, for the room state. */
-export async function readSpeakers(db: Queryable, meetingId: string) {
-	const rows = await db
-		.select({
-			id: speakerRequests.id,
-			memberId: speakerRequests.memberId,
-			name: members.name,
-			grantedAt: speakerRequests.grantedAt,
-			finishedAt: speakerRequests.finishedAt
-		})
-		.from(speakerRequests)
-		.innerJoin(members, eq(members.id, speakerRequests.memberId))
-		.where(and(eq(speakerRequests.meetingId, meetingId), isNull(speakerRequests.finishedAt)))
-		.orderBy(asc(speakerRequests.rank));
-	const current = rows.find((row) => row.grantedAt);
-	return {
-		queue: rows
-			.filter((row) => !row.grantedAt)
-			.map(({ id, memberId, name }) => ({ id, memberId, name })),
-		current: current
-			? {
-					id: current.id,
-					memberId: current.memberId,
-					name: current.name,
-					since: current.grantedAt!.toISOString()
-				}
-			: null
-	};
 }

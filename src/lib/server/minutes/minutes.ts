@@ -22,12 +22,12 @@ import {
 } from '../db/schema';
 import { checkMinutesSignature, type MinutesSignRefusal } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
-import { changeMeetingRoom } from '../meetings/meetings';
+import { changeMeetingRoom, type RoomChangeResult } from '../meetings/room-change';
 import { verifyPassword } from '../auth/password';
 import { assembleMinutesContent } from './assemble';
 import { hashMinutesContent } from './minutes-content';
 
-export type CloseRefusal = 'meeting-unknown' | 'not-open' | 'motion-open';
+
 
 /** Freezes the next version of a meeting's minutes from the live record, inside `tx`. */
 async function freezeNextVersion(
@@ -57,54 +57,42 @@ async function freezeNextVersion(
 
 /**
  * Closes an open meeting (its end time is now) and freezes version 1 of its minutes, in one
- * transaction under the meeting's lock; refused while a motion is still under way. The facilitator's close action calls it.
+ * transaction under the meeting's lock. The room-change engine refuses it, under that lock, in a
+ * meeting that is not open (never opened, closed already, cancelled) or with a motion still under
+ * way, suspended or not — its decision would be missing from the minutes. The facilitator's close
+ * action calls it.
  */
-export async function closeMeeting(
+export function closeMeeting(
 	db: Database,
 	secretariat: LoadedSecretariat,
 	meetingId: string,
 	userId: string,
 	now = new Date()
-): Promise<{ ok: true; version: MinutesVersion } | { ok: false; reason: CloseRefusal }> {
-	const result = await changeMeetingRoom(db, secretariat, meetingId, async (tx, meeting) => {
-		if (meeting.status !== 'open') return { ok: false as const, reason: 'not-open' as const };
-		// A motion still under way would be missing from the minutes: it is decided first.
-		const [pending] = await tx
-			.select({ id: motions.id })
-			.from(motions)
-			.where(and(eq(motions.meetingId, meetingId), ne(motions.status, 'closed')));
-		if (pending) return { ok: false as const, reason: 'motion-open' as const };
+): Promise<RoomChangeResult<never, { version: MinutesVersion }>> {
+	return changeMeetingRoom<never, { version: MinutesVersion }>(db, secretariat, meetingId, 'close-meeting', async ({ tx }) => {
 		const [closed] = await tx
 			.update(meetings)
 			.set({ status: 'closed', endedAt: now })
 			.where(eq(meetings.id, meetingId))
 			.returning();
-		return {
-			ok: true as const,
-			version: await freezeNextVersion(tx, secretariat, closed!, userId)
-		};
+		return { ok: true, version: await freezeNextVersion(tx, secretariat, closed!, userId) };
 	});
-	return result ?? { ok: false, reason: 'meeting-unknown' };
 }
 
 /**
  * Freezes a corrected version of a closed meeting's minutes from the live record as it stands
  * (the co-edited text may have been corrected since). The previous versions stay as they were.
  */
-export async function freezeCorrectedVersion(
+export function freezeCorrectedVersion(
 	db: Database,
 	secretariat: LoadedSecretariat,
 	meetingId: string,
 	userId: string
-): Promise<{ ok: true; version: MinutesVersion } | { ok: false; reason: 'not-closed' }> {
-	const result = await changeMeetingRoom(db, secretariat, meetingId, async (tx, meeting) => {
-		if (meeting.status !== 'closed') return { ok: false as const, reason: 'not-closed' as const };
-		return {
-			ok: true as const,
-			version: await freezeNextVersion(tx, secretariat, meeting, userId)
-		};
-	});
-	return result ?? { ok: false, reason: 'not-closed' };
+): Promise<RoomChangeResult<never, { version: MinutesVersion }>> {
+	return changeMeetingRoom<never, { version: MinutesVersion }>(db, secretariat, meetingId, 'freeze-correction', async ({ tx, meeting }) => ({
+		ok: true,
+		version: await freezeNextVersion(tx, secretariat, meeting, userId)
+	}));
 }
 
 export interface MinutesRecord {

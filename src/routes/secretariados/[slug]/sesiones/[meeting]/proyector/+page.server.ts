@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { getDatabase } from '$lib/server/db';
 import { liveRoomName } from '$lib/server/broadcast';
-import { readMeetingState } from '$lib/server/meetings/meetings';
+import { readMeetingState } from '$lib/server/meetings/room-state';
 import { requireMeetingAction } from '../meeting-access';
 import type { PageServerLoad } from './$types';
 

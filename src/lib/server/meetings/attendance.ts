@@ -1,0 +1,133 @@
+/**
+ * Attendance at a meeting: who is present now, as the rules read it, and each check-in and
+ * check-out as a stretch of presence that is never overwritten (the minutes list every arrival and
+ * departure). A check-in or check-out is a change of the room: it runs through the room-change
+ * engine, under the meeting's row lock, which then logs the quorum if it moved.
+ *
+ * Articles: a seat counts once whoever of its holders is present, remote attendance counts when
+ * the rules say so (RULES.md defaults; Z art. 7.1, I III.2, T III.2 for the quorum itself).
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database, Queryable } from '../db';
+import { attendance, members } from '../db/schema';
+import { computeQuorum, type AttendanceRecord, type BodyRules } from '../../rules';
+import type { LoadedSecretariat } from '../secretariats/secretariats';
+import { changeMeetingRoom, type RoomChangeResult } from './room-change';
+
+/** A person checked in now; `seatId` is the seat's key, as the rules name seats. */
+export interface Present {
+	memberId: string;
+	name: string;
+	role: string;
+	seatId: string | null;
+	remote: boolean;
+	/** Whether the person agreed to the public site naming them (the public view names only them). */
+	publicConsent: boolean;
+}
+
+/** Who is present now, in order of arrival, with each seat's key: what the rules decide on. */
+export async function readPresent(
+	tx: Queryable,
+	body: LoadedSecretariat,
+	meetingId: string
+): Promise<Present[]> {
+	const keyOf = new Map(body.seats.map((seat) => [seat.id, seat.key]));
+	const rows = await tx
+		.select({
+			memberId: members.id,
+			name: members.name,
+			role: members.role,
+			seatId: members.seatId,
+			remote: attendance.remote,
+			publicConsent: members.publicConsent
+		})
+		.from(attendance)
+		.innerJoin(members, eq(members.id, attendance.memberId))
+		.where(and(eq(attendance.meetingId, meetingId), isNull(attendance.checkedOutAt)))
+		.orderBy(asc(attendance.checkedInAt));
+	return rows.map((row) => ({
+		...row,
+		seatId: row.seatId ? (keyOf.get(row.seatId) ?? null) : null
+	}));
+}
+
+/** The body's seats as the rules module names them (by key). */
+export function seatRefs(rules: BodyRules) {
+	return rules.seats.map((seat) => ({ seatId: seat.id }));
+}
+
+/** Present people as the rules module reads attendance; seat ids are keys, person ids member ids. */
+export function toAttendanceRecords(
+	present: readonly { memberId: string; role: string; seatId: string | null; remote: boolean }[]
+): AttendanceRecord[] {
+	return present.map((p) => ({
+		personId: p.memberId,
+		seatId: p.seatId,
+		// An admin attending without another role has no seat and no vote: a guest, for the rules.
+		role: p.role === 'secretariat-admin' ? 'guest' : (p.role as AttendanceRecord['role']),
+		remote: p.remote
+	}));
+}
+
+export interface QuorumSummary {
+	met: boolean;
+	seatsPresent: number;
+	seatsNeeded: number;
+	seatCount: number;
+}
+
+/** The quorum the present people make under the body's rule. */
+export function summariseQuorum(rules: BodyRules, present: readonly Present[]): QuorumSummary {
+	const result = computeQuorum(rules, seatRefs(rules), toAttendanceRecords(present));
+	return {
+		met: result.ok,
+		seatsPresent: result.seatsPresent.length,
+		seatsNeeded: result.seatsNeeded,
+		seatCount: rules.seats.length
+	};
+}
+
+/**
+ * Checks a member in (in the room or remotely) or out; the route decides who may do it for whom.
+ * Checking in someone already present the same way changes nothing; switching between the room
+ * and remote closes one stretch and opens another, so the minutes show both.
+ */
+export function setAttendance(
+	db: Database,
+	body: LoadedSecretariat,
+	meetingId: string,
+	input: { memberId: string; present: boolean; remote: boolean; by: string }
+): Promise<RoomChangeResult<never>> {
+	return changeMeetingRoom<never>(
+		db,
+		body,
+		meetingId,
+		input.present ? 'check-in' : 'check-out',
+		async (room) => {
+			const now = new Date();
+			const here = room.present.find((p) => p.memberId === input.memberId);
+			if (input.present && here?.remote === input.remote) return { ok: true };
+			if (here || !input.present)
+				await room.tx
+					.update(attendance)
+					.set({ checkedOutAt: now, checkedOutBy: input.by })
+					.where(
+						and(
+							eq(attendance.meetingId, meetingId),
+							eq(attendance.memberId, input.memberId),
+							isNull(attendance.checkedOutAt)
+						)
+					);
+			if (input.present)
+				await room.tx.insert(attendance).values({
+					meetingId,
+					memberId: input.memberId,
+					remote: input.remote,
+					checkedInAt: now,
+					checkedInBy: input.by
+				});
+			room.attendanceChanged();
+			return { ok: true };
+		}
+	);
+}

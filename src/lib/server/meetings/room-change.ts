@@ -1,0 +1,195 @@
+/**
+ * The room-change engine: the one way a meeting's room changes. Every tap in the room — a check-in,
+ * an agenda move, a motion, a ballot, a turn to speak, the close — is one transaction that
+ *   1. takes the meeting's row lock (meeting-lock.ts), so changes of one meeting happen one at a
+ *      time, each decided on what the previous one committed;
+ *   2. reads the room under that lock (attendance, quorum, the motion under way, the cancellation)
+ *      and asks the rules whether the action may happen in it now (rules/room-actions.ts: closed,
+ *      cancelled, quorum, the motion's phase) — the route handlers only say who may act;
+ *   3. runs the change, which may refuse with its own reason (who holds a seat's vote, say) before
+ *      it writes anything;
+ *   4. logs the quorum when it moved, naming the motion it suspended or resumed (Z art. 7.1);
+ *   5. reads the new state inside the transaction and, once committed, publishes it to the
+ *      meeting's live rooms (broadcast.ts; its place in the queue is taken under the lock, so
+ *      screens receive states in commit order). A refused or rolled-back change publishes nothing.
+ */
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Database, Queryable } from '../db';
+import { motions, quorumLog, type Meeting, type Motion } from '../db/schema';
+import {
+	checkRoomAction,
+	findSeatVoter,
+	type AttendanceRecord,
+	type RoomAction,
+	type RoomActionRefusal,
+	type SeatRef
+} from '../../rules';
+import type { LoadedSecretariat } from '../secretariats/secretariats';
+import { reserveMeetingPublish, type PublishSlot } from '../broadcast';
+import { lockMeeting } from './meeting-lock';
+import {
+	readPresent,
+	seatRefs,
+	summariseQuorum,
+	toAttendanceRecords,
+	type Present,
+	type QuorumSummary
+} from './attendance';
+import { readRoomStates, type RoomStates } from './room-state';
+
+/** What a change sees of the room, read under the meeting's row lock before it runs. */
+export interface Room {
+	tx: Queryable;
+	body: LoadedSecretariat;
+	meeting: Meeting;
+	present: Present[];
+	seats: SeatRef[];
+	attendance: AttendanceRecord[];
+	quorum: QuorumSummary;
+	/** The motion under way (consensus round or vote), if any. */
+	motion: Motion | null;
+	/** The seat (key) whose vote this member holds right now, if any. */
+	seatVotedBy(memberId: string): string | null;
+	/** Says the change checked someone in or out (or moved a seat), so attendance is read again. */
+	attendanceChanged(): void;
+}
+
+export type RoomChangeResult<Reason extends string, Done extends object = object> =
+	| ({ ok: true } & Done)
+	| { ok: false; reason: Reason | RoomActionRefusal | 'meeting-unknown' };
+
+/** What a change answers: done (with what it made), or refused with its own reason, before writing. */
+export type ChangeOutcome<Reason extends string, Done extends object> =
+	| ({ ok: true } & Done)
+	| { ok: false; reason: Reason };
+
+/** The motion under way in a meeting (at most one is ever open). */
+export async function readOpenMotion(tx: Queryable, meetingId: string): Promise<Motion | null> {
+	const [motion] = await tx
+		.select()
+		.from(motions)
+		.where(and(eq(motions.meetingId, meetingId), ne(motions.status, 'closed')));
+	return motion ?? null;
+}
+
+async function readLastQuorumEntry(tx: Queryable, meetingId: string) {
+	const [last] = await tx
+		.select()
+		.from(quorumLog)
+		.where(eq(quorumLog.meetingId, meetingId))
+		.orderBy(desc(quorumLog.at), desc(quorumLog.id))
+		.limit(1);
+	return last ?? null;
+}
+
+function describeRoom(
+	tx: Queryable,
+	body: LoadedSecretariat,
+	meeting: Meeting,
+	present: Present[],
+	motion: Motion | null,
+	onAttendanceChange: () => void
+): Room {
+	const seats = seatRefs(body.rules);
+	const attendance = toAttendanceRecords(present);
+	return {
+		tx,
+		body,
+		meeting,
+		present,
+		seats,
+		attendance,
+		quorum: summariseQuorum(body.rules, present),
+		motion,
+		seatVotedBy(memberId) {
+			for (const { seatId } of seats) {
+				const voter = findSeatVoter(body.rules, seats, attendance, seatId);
+				if (voter.ok && voter.personId === memberId) return seatId;
+			}
+			return null;
+		},
+		attendanceChanged: onAttendanceChange
+	};
+}
+
+/**
+ * Logs the quorum when the change moved it (or on the meeting's first change). When quorum was
+ * lost or regained with a motion under way, the entry says the motion was suspended or resumed.
+ */
+async function logQuorumMove(
+	tx: Queryable,
+	meetingId: string,
+	quorum: QuorumSummary,
+	last: typeof quorumLog.$inferSelect | null
+): Promise<void> {
+	if (last && last.met === quorum.met && last.seatsPresent === quorum.seatsPresent) return;
+	const flipped = last !== null && last.met !== quorum.met;
+	const motion = flipped ? await readOpenMotion(tx, meetingId) : null;
+	await tx.insert(quorumLog).values({
+		meetingId,
+		met: quorum.met,
+		seatsPresent: quorum.seatsPresent,
+		seatsNeeded: quorum.seatsNeeded,
+		// Read after the lock was taken, so entries are in the order their changes committed
+		// (a transaction's own start time, the column's default, is not).
+		at: new Date(),
+		motionId: motion?.id ?? null,
+		motionEvent: motion ? (quorum.met ? 'resumed' : 'suspended') : null
+	});
+}
+
+/**
+ * Runs `change` as `action` on the meeting's room: under the row lock, after the rules allowed the
+ * action in the room as it is, then logs the quorum, reads the new state and publishes it once
+ * committed. Answers 'meeting-unknown' when the meeting is not this body's, the rules' refusal
+ * when the action may not happen now, or whatever the change answered.
+ */
+export async function changeMeetingRoom<Reason extends string, Done extends object = object>(
+	db: Database,
+	body: LoadedSecretariat,
+	meetingId: string,
+	action: RoomAction,
+	change: (room: Room) => Promise<ChangeOutcome<Reason, Done>>
+): Promise<RoomChangeResult<Reason, Done>> {
+	const publish: { slot: PublishSlot | null; states: RoomStates | null } = {
+		slot: null,
+		states: null
+	};
+	let committed = false;
+	try {
+		const result = await db.transaction(async (tx): Promise<RoomChangeResult<Reason, Done>> => {
+			const locked = await lockMeeting(tx, body.secretariat.id, meetingId);
+			if (!locked) return { ok: false, reason: 'meeting-unknown' };
+			const { meeting, cancelled } = locked;
+			const [present, motion, lastQuorum] = await Promise.all([
+				readPresent(tx, body, meetingId),
+				readOpenMotion(tx, meetingId),
+				readLastQuorumEntry(tx, meetingId)
+			]);
+			let attendanceMoved = false;
+			const room = describeRoom(tx, body, meeting, present, motion, () => {
+				attendanceMoved = true;
+			});
+			const allowed = checkRoomAction(action, {
+				status: meeting.status,
+				cancelled,
+				quorumMet: room.quorum.met,
+				motion: motion ? (motion.status === 'voting' ? 'voting' : 'consensus') : null
+			});
+			if (!allowed.ok) return allowed;
+			publish.slot = reserveMeetingPublish(body.secretariat.slug, meetingId);
+			const outcome = await change(room);
+			if (!outcome.ok) return outcome;
+			const presentNow = attendanceMoved ? await readPresent(tx, body, meetingId) : present;
+			await logQuorumMove(tx, meetingId, summariseQuorum(body.rules, presentNow), lastQuorum);
+			publish.states = await readRoomStates(tx, body, meetingId, { present: presentNow });
+			return outcome;
+		});
+		committed = true;
+		return result;
+	} finally {
+		// Only what committed reaches a screen; a place given up lets the next publish through.
+		if (committed && publish.states) publish.slot?.send(publish.states);
+		else publish.slot?.cancel();
+	}
+}
