@@ -5,6 +5,7 @@
  * The same version with the same signatures always gives the same bytes (pdf-layout.ts).
  */
 import type { MinutesSignature, MinutesVersion } from '../db/schema';
+import type { MinutesContent, MinutesPerson } from '../minutes/minutes-content';
 import { formatDate, formatDateTime, formatTime, type DocumentSigner } from './pdf-layout';
 import {
 	CONTENT_WIDTH,
@@ -22,6 +23,20 @@ import {
 import { es, esOr, roman } from './es';
 
 /** The folio of a version: `<SLUG>-ACTA-<date>-V<n>`. */
+/** Each person once, in order of first arrival, with every stretch of their presence. */
+function attendanceRows(attendance: MinutesContent['attendance']) {
+	const rows = new Map<
+		string,
+		{ person: MinutesPerson; stretches: MinutesContent['attendance'] }
+	>();
+	for (const stretch of attendance) {
+		const row = rows.get(stretch.memberId);
+		if (row) row.stretches.push(stretch);
+		else rows.set(stretch.memberId, { person: stretch, stretches: [stretch] });
+	}
+	return [...rows.values()];
+}
+
 export function minutesFolio(version: Pick<MinutesVersion, 'content' | 'number'>): string {
 	const { meeting, secretariat } = version.content;
 	// The day the meeting was held, as the minutes' opening says (it may differ from the day set).
@@ -112,11 +127,16 @@ export async function renderMinutesPdf(
 			{ title: es('minutes_pdf_column_seat'), width: 3 },
 			{ title: es('minutes_pdf_column_mode'), width: 2 }
 		],
-		content.attendance.map((p) => [
-			p.name,
-			p.roleLabel,
-			p.seat,
-			`${es(p.remote ? 'minutes_pdf_remote' : 'minutes_pdf_in_person')} (${formatTime(p.checkedInAt, zone)}${p.checkedOutAt ? `–${formatTime(p.checkedOutAt, zone)}` : ''})`
+		attendanceRows(content.attendance).map(({ person, stretches }) => [
+			person.name,
+			person.roleLabel,
+			person.seat,
+			stretches
+				.map(
+					(p) =>
+						`${es(p.remote ? 'minutes_pdf_remote' : 'minutes_pdf_in_person')} (${formatTime(p.checkedInAt, zone)}${p.checkedOutAt ? `–${formatTime(p.checkedOutAt, zone)}` : ''})`
+				)
+				.join('; ')
 		])
 	);
 
@@ -131,6 +151,12 @@ export async function renderMinutesPdf(
 			}),
 			{ align: 'left' }
 		);
+		if (entry.motionEvent)
+			paragraph(
+				doc,
+				es(`minutes_pdf_motion_${entry.motionEvent}`, { motion: entry.motion ?? '' }),
+				{ align: 'left' }
+			);
 	}
 	if (content.quorumLog.length === 0) paragraph(doc, es('minutes_pdf_not_recorded'));
 

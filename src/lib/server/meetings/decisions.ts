@@ -47,6 +47,8 @@ export function proposeMotion(
 		await tx.insert(motions).values({
 			meetingId,
 			agendaPosition: meeting.currentItem,
+			// Times are taken under the lock, so they follow the order changes committed in.
+			openedAt: new Date(),
 			text,
 			status: body.rules.decision.method === 'vote' ? 'voting' : 'consensus'
 		});
@@ -67,7 +69,7 @@ export function objectToMotion(
 		const motionId = room.motion!.id;
 		await room.tx
 			.insert(objections)
-			.values({ motionId, seatId: seatIdOfKey(body, seat), memberId })
+			.values({ motionId, seatId: seatIdOfKey(body, seat), memberId, at: new Date() })
 			.onConflictDoNothing();
 		await room.tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motionId));
 		return { ok: true };
@@ -130,7 +132,8 @@ export function castMotionBallot(
 			seatId: seatIdOfKey(body, seat),
 			memberId,
 			role: cast.ballot.role,
-			choice
+			choice,
+			castAt: cast.ballot.castAt
 		});
 		return { ok: true };
 	});

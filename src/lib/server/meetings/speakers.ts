@@ -49,7 +49,9 @@ export function requestFloor(
 			.select({ rank: max(speakerRequests.rank) })
 			.from(speakerRequests)
 			.where(eq(speakerRequests.meetingId, meetingId));
-		await tx.insert(speakerRequests).values({ meetingId, memberId, rank: (last?.rank ?? 0) + 1 });
+		await tx
+			.insert(speakerRequests)
+			.values({ meetingId, memberId, rank: (last?.rank ?? 0) + 1, requestedAt: new Date() });
 		return { ok: true };
 	});
 }

@@ -1,7 +1,8 @@
 /**
  * Assembles a meeting's minutes from the live record at the moment of freezing a version: the
- * meeting row (place, date, start and end), every attendance row kept (with role and whether
- * remote), the quorum log, the agenda with each section's text from the co-edited document, the
+ * meeting row (place, date, start and end), every stretch of attendance (with role and whether
+ * remote: each arrival and departure), the quorum log with the suspensions and resumptions of the
+ * motion under way (Z art. 7.1), the agenda with each section's text from the co-edited document, the
  * closed motions with how each was decided and its counts, and the signers the body's rules name
  * (Z art. 7.5, I III.6, T III.6; see rules/minutes-signers.ts). Labels are in Spanish: the minutes
  * are the body's legal document, whatever the language of the person who closes the meeting.
@@ -63,7 +64,7 @@ export async function assembleMinutesContent(
 		.select()
 		.from(attendance)
 		.where(eq(attendance.meetingId, meeting.id))
-		.orderBy(asc(attendance.checkedInAt));
+		.orderBy(asc(attendance.checkedInAt), asc(attendance.id));
 	const log = await tx
 		.select()
 		.from(quorumLog)
@@ -117,7 +118,11 @@ export async function assembleMinutesContent(
 			met: entry.met,
 			seatsPresent: entry.seatsPresent,
 			seatsNeeded: entry.seatsNeeded,
-			at: entry.at.toISOString()
+			at: entry.at.toISOString(),
+			...(entry.motionEvent && {
+				motionEvent: entry.motionEvent,
+				motion: closed.find(({ motion }) => motion.id === entry.motionId)?.motion.text ?? ''
+			})
 		})),
 		agenda: items.map((item) => ({
 			position: item.position,

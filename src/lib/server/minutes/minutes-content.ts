@@ -36,12 +36,24 @@ export interface MinutesContent {
 		endedAt: string | null;
 		timeZone: string;
 	};
+	/** Every stretch of presence, in order of arrival: a person who left and came back has two. */
 	attendance: (MinutesPerson & {
 		remote: boolean;
 		checkedInAt: string;
 		checkedOutAt: string | null;
 	})[];
-	quorumLog: { met: boolean; seatsPresent: number; seatsNeeded: number; at: string }[];
+	/**
+	 * Every change of the quorum; when it suspended or resumed a motion under way, which one (absent
+	 * in versions frozen before suspensions were recorded, so their hashes stand).
+	 */
+	quorumLog: {
+		met: boolean;
+		seatsPresent: number;
+		seatsNeeded: number;
+		at: string;
+		motionEvent?: 'suspended' | 'resumed';
+		motion?: string;
+	}[];
 	agenda: { position: number; title: string; paragraphs: string[] }[];
 	decisions: {
 		agendaPosition: number;

@@ -27,8 +27,6 @@ import { verifyPassword } from '../auth/password';
 import { assembleMinutesContent } from './assemble';
 import { hashMinutesContent } from './minutes-content';
 
-
-
 /** Freezes the next version of a meeting's minutes from the live record, inside `tx`. */
 async function freezeNextVersion(
 	tx: Queryable,
@@ -66,17 +64,23 @@ export function closeMeeting(
 	db: Database,
 	secretariat: LoadedSecretariat,
 	meetingId: string,
-	userId: string,
-	now = new Date()
+	userId: string
 ): Promise<RoomChangeResult<never, { version: MinutesVersion }>> {
-	return changeMeetingRoom<never, { version: MinutesVersion }>(db, secretariat, meetingId, 'close-meeting', async ({ tx }) => {
-		const [closed] = await tx
-			.update(meetings)
-			.set({ status: 'closed', endedAt: now })
-			.where(eq(meetings.id, meetingId))
-			.returning();
-		return { ok: true, version: await freezeNextVersion(tx, secretariat, closed!, userId) };
-	});
+	return changeMeetingRoom<never, { version: MinutesVersion }>(
+		db,
+		secretariat,
+		meetingId,
+		'close-meeting',
+		async ({ tx }) => {
+			// The end time is taken under the lock: every change committed before it is earlier.
+			const [closed] = await tx
+				.update(meetings)
+				.set({ status: 'closed', endedAt: new Date() })
+				.where(eq(meetings.id, meetingId))
+				.returning();
+			return { ok: true, version: await freezeNextVersion(tx, secretariat, closed!, userId) };
+		}
+	);
 }
 
 /**
@@ -89,10 +93,16 @@ export function freezeCorrectedVersion(
 	meetingId: string,
 	userId: string
 ): Promise<RoomChangeResult<never, { version: MinutesVersion }>> {
-	return changeMeetingRoom<never, { version: MinutesVersion }>(db, secretariat, meetingId, 'freeze-correction', async ({ tx, meeting }) => ({
-		ok: true,
-		version: await freezeNextVersion(tx, secretariat, meeting, userId)
-	}));
+	return changeMeetingRoom<never, { version: MinutesVersion }>(
+		db,
+		secretariat,
+		meetingId,
+		'freeze-correction',
+		async ({ tx, meeting }) => ({
+			ok: true,
+			version: await freezeNextVersion(tx, secretariat, meeting, userId)
+		})
+	);
 }
 
 export interface MinutesRecord {
