@@ -14,7 +14,7 @@
  * open connection at once, in three queries whatever their number, so re-checking hundreds of
  * sockets never stalls the process.
  */
-import { and, inArray } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../src/lib/server/db/index';
 import { meetings, members, secretariats } from '../src/lib/server/db/schema';
 import { can, type Role } from '../src/lib/permissions/matrix';
@@ -96,7 +96,13 @@ export async function decideRoomAccesses(
 						role: members.role
 					})
 					.from(members)
-					.where(and(inArray(members.userId, userIds), inArray(members.secretariatId, bodyIds)))
+					.where(
+						and(
+							inArray(members.userId, userIds),
+							inArray(members.secretariatId, bodyIds),
+							isNull(members.endedAt)
+						)
+					)
 	]);
 	const meetingsOf = new Set(meetingRows.map((row) => `${row.secretariatId} ${row.id}`));
 	const held = new Map<string, Role[]>();

@@ -90,6 +90,10 @@ export const permissionMatrix = {
 	// the facilitator closes the meeting, records the body's approval and freezes corrections; the
 	// seat holders sign (the rules then name which of them); members download the documents.
 	'meeting.close': ['facilitator'],
+	// Removing a member (Z art. 5, I I.3, T I.3): seat holders propose and support it (the rules
+	// then count seats other than the member's own); everyone in the body follows the proposals.
+	'removal.propose': seatHolders,
+	'removal.view': ['instance-admin', ...members],
 	'minutes.comment': withVoice,
 	'minutes.approve': ['facilitator'],
 	'minutes.sign': seatHolders,

@@ -15,6 +15,16 @@
  *     votes like any other (the documents exclude nobody). Ballots come through `castBallot`, so quorum
  *     and one-ballot-per-seat hold as for any vote; there is no consensus path — the documents say vote.
  *
+ *   - "the next session" (I I.3, T I.3; Zacatecas is silent and reads the same): the proposal goes
+ *     onto the agenda of the earliest meeting not yet opened nor cancelled once its last needed
+ *     support arrives; with none, onto the next meeting created. A meeting closed or cancelled
+ *     without deciding it passes it on to the next one.
+ *   - the agreements register records the outcome either way ("No se aprueba: …" when it fails):
+ *     the body decided something about a member in both cases.
+ *   - when carried, the designation ends at that moment: the person leaves the seat (its place is
+ *     vacant and the body's admins are told to fill it), their attendance at that meeting ends, and
+ *     they do not sign its minutes; the record of what they took part in stays.
+ *
  * Glossary: designación sin efectos → removal; proponentes → proposers; integrante señalado →
  * member concerned (`targetSeatId`); votación de todos los integrantes → votedBy 'all-members'.
  */

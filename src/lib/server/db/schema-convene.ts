@@ -150,7 +150,9 @@ export const memberNotices = pgTable(
 				'cancellation-requested',
 				// The dispatch's reminders (schema-dispatch.ts): `detail` holds the day in question.
 				'dispatch-due',
-				'term-ending'
+				'term-ending',
+				// A removal carried by a meeting left a seat's place empty: the admins fill it.
+				'seat-vacated'
 			]
 		}).notNull(),
 		/** What the notice is about when it is not a meeting: an ISO day (a deadline, a term's end). */

@@ -22,6 +22,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import type { BodyRules } from '../../rules/body-rules';
+import { removalProposals } from './schema-removal';
 import type { MemberRole } from '../../permissions/matrix';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -156,6 +157,11 @@ export const members = pgTable(
 		reelections: integer('reelections').notNull().default(0),
 		/** Whether the person agreed to the public site showing their name, position, institution. */
 		publicConsent: boolean('public_consent').notNull().default(false),
+		/**
+		 * When the body left this designation without effect (Z art. 5, I I.3, T I.3): the row stays
+		 * for the record of the meetings the person took part in, without seat, rights or mail.
+		 */
+		endedAt: timestamp('ended_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(table) => [
@@ -281,6 +287,10 @@ export const motions = pgTable(
 		agendaPosition: integer('agenda_position').notNull(),
 		text: text('text').notNull(),
 		status: text('status', { enum: ['consensus', 'voting', 'closed'] }).notNull(),
+		/** Set when the motion decides a removal proposal (schema-removal.ts): a vote of all seats. */
+		removalProposalId: uuid('removal_proposal_id').references(() => removalProposals.id, {
+			onDelete: 'set null'
+		}),
 		outcome: jsonb('outcome').$type<{
 			carried: boolean;
 			reason: string;
@@ -415,3 +425,4 @@ export * from './schema-public';
 export * from './schema-minutes';
 export * from './schema-convene';
 export * from './schema-dispatch';
+export * from './schema-removal';

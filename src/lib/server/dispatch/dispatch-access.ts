@@ -4,7 +4,7 @@
  * guarantor, T VI.12 the facilitator). A refusal by the rules is a 403, like the matrix's.
  */
 import { error } from '@sveltejs/kit';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { members } from '../db/schema';
 import { checkDispatcher } from '../../rules/dispatch-schedule';
@@ -30,7 +30,8 @@ export async function requireDispatchAccess(
 			and(
 				eq(members.secretariatId, access.secretariat.id),
 				eq(members.userId, access.user.id),
-				isNotNull(members.seatId)
+				isNotNull(members.seatId),
+				isNull(members.endedAt)
 			)
 		);
 	const sectorOf = new Map(access.seats.map((seat) => [seat.id, seat.sector]));

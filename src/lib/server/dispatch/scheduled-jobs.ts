@@ -8,7 +8,7 @@
  * server/index.ts calls `runScheduledJobs` at start-up and every hour; it is bundled there, so
  * this file and what it imports use relative paths and `process.env` only.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import {
 	memberNotices,
@@ -84,7 +84,7 @@ async function remindBody(
 		.from(members)
 		.leftJoin(seats, eq(seats.id, members.seatId))
 		.leftJoin(users, eq(users.id, members.userId))
-		.where(eq(members.secretariatId, body.secretariat.id));
+		.where(and(eq(members.secretariatId, body.secretariat.id), isNull(members.endedAt)));
 	const pending = groupPendingDispatches(
 		body.rules,
 		await listDispatchableVersions(db, body.secretariat.id),

@@ -6,7 +6,7 @@
  *
  * Articles: Z art. 7.4, I III.5, T III.5 — `checkMeetingCancellation` (rules/cancellation.ts).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import {
 	cancellationApprovals,
@@ -22,6 +22,7 @@ import { mailConvocation } from './convocation-mail';
 import { findMeeting } from './meetings';
 import { seatRefs } from './attendance';
 import { lockMeeting } from './meeting-lock';
+import { passOnUndecidedRemovals } from './removals';
 
 export type CancellationResult =
 	| { ok: true }
@@ -74,7 +75,7 @@ export async function requestCancellation(
 		await db
 			.select({ id: members.id, seatId: members.seatId })
 			.from(members)
-			.where(eq(members.secretariatId, body.secretariat.id))
+			.where(and(eq(members.secretariatId, body.secretariat.id), isNull(members.endedAt)))
 	).filter((h) => h.seatId !== null);
 	if (toNotify.length)
 		await db.insert(memberNotices).values(
@@ -101,7 +102,13 @@ export async function approveCancellation(
 	const [member] = await db
 		.select()
 		.from(members)
-		.where(and(eq(members.id, memberId), eq(members.secretariatId, body.secretariat.id)));
+		.where(
+			and(
+				eq(members.id, memberId),
+				eq(members.secretariatId, body.secretariat.id),
+				isNull(members.endedAt)
+			)
+		);
 	if (!member || !member.seatId || (member.role !== 'titular' && member.role !== 'substitute'))
 		return { ok: false, reason: 'not-seat-holder' };
 	await db
@@ -162,6 +169,7 @@ export async function cancelMeeting(
 			.update(convocations)
 			.set({ status: 'cancelled', cancelledAt: now, sequence: convocation.sequence + 1 })
 			.where(eq(convocations.meetingId, meetingId));
+		await passOnUndecidedRemovals(tx, body, meetingId);
 		return { ok: true } as const;
 	});
 	if (!outcome.ok) return outcome;

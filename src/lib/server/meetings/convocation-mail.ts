@@ -5,7 +5,7 @@
  * per recipient in `convocation_deliveries`, with an in-app notice to each member. Called by
  * convocations.ts, cancellation.ts and observers.ts after their change committed.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Database, Queryable } from '../db';
@@ -59,7 +59,8 @@ export async function listConvocationRecipients(
 		.where(
 			and(
 				eq(members.secretariatId, secretariatId),
-				inArray(members.role, ['titular', 'substitute', 'facilitator'])
+				inArray(members.role, ['titular', 'substitute', 'facilitator']),
+				isNull(members.endedAt)
 			)
 		)
 		.orderBy(asc(members.role), asc(members.name));

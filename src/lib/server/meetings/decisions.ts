@@ -26,6 +26,8 @@ import {
 } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { changeMeetingRoom, type Room, type RoomChangeResult } from './room-change';
+import { decideRemoval, mailSeatVacancy, type VacatedSeat } from './removals';
+import { m } from '../../paraglide/messages';
 
 export type DecisionRefusal = 'not-seat-voter' | 'seat-already-voted' | 'vote-required';
 
@@ -43,17 +45,23 @@ export function proposeMotion(
 	meetingId: string,
 	text: string
 ): Promise<DecisionResult> {
-	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'propose', async ({ tx, meeting }) => {
-		await tx.insert(motions).values({
-			meetingId,
-			agendaPosition: meeting.currentItem,
-			// Times are taken under the lock, so they follow the order changes committed in.
-			openedAt: new Date(),
-			text,
-			status: body.rules.decision.method === 'vote' ? 'voting' : 'consensus'
-		});
-		return { ok: true };
-	});
+	return changeMeetingRoom<DecisionRefusal>(
+		db,
+		body,
+		meetingId,
+		'propose',
+		async ({ tx, meeting }) => {
+			await tx.insert(motions).values({
+				meetingId,
+				agendaPosition: meeting.currentItem,
+				// Times are taken under the lock, so they follow the order changes committed in.
+				openedAt: new Date(),
+				text,
+				status: body.rules.decision.method === 'vote' ? 'voting' : 'consensus'
+			});
+			return { ok: true };
+		}
+	);
 }
 
 /** A seat objects in the consensus round (through whoever holds its vote); that opens the vote. */
@@ -82,10 +90,16 @@ export function openVote(
 	body: LoadedSecretariat,
 	meetingId: string
 ): Promise<DecisionResult> {
-	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'open-vote', async ({ tx, motion }) => {
-		await tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motion!.id));
-		return { ok: true };
-	});
+	return changeMeetingRoom<DecisionRefusal>(
+		db,
+		body,
+		meetingId,
+		'open-vote',
+		async ({ tx, motion }) => {
+			await tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motion!.id));
+			return { ok: true };
+		}
+	);
 }
 
 async function readBallots(
@@ -149,8 +163,11 @@ async function closeWith(room: Room, outcome: MotionOutcome, closedAt: Date): Pr
 		.where(eq(motions.id, room.motion!.id));
 }
 
-/** Numbers a carried motion in the body's agreements register (per body and year). */
-async function registerAgreement(room: Room, closedAt: Date): Promise<void> {
+/**
+ * Numbers a decision in the body's agreements register (per body and year): every carried motion,
+ * and a removal whatever its outcome, worded as what the body decided.
+ */
+async function registerAgreement(room: Room, closedAt: Date, carried: boolean): Promise<void> {
 	const { tx, body, motion } = room;
 	const year = Number(toLocalDate(closedAt, body.rules.timeZone).slice(0, 4));
 	const [last] = await tx
@@ -162,7 +179,9 @@ async function registerAgreement(room: Room, closedAt: Date): Promise<void> {
 		year,
 		number: (last?.number ?? 0) + 1,
 		motionId: motion!.id,
-		text: motion!.text
+		text: carried
+			? motion!.text
+			: m.removal_not_carried_agreement({ text: motion!.text }, { locale: 'es-MX' })
 	});
 }
 
@@ -171,35 +190,60 @@ async function registerAgreement(room: Room, closedAt: Date): Promise<void> {
  * majority rule); the outcome and counts stay on the motion, and a carried one is numbered in the
  * agreements register.
  */
-export function closeMotion(
+export async function closeMotion(
 	db: Database,
 	body: LoadedSecretariat,
 	meetingId: string
 ): Promise<DecisionResult> {
-	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'close-motion', async (room) => {
-		const motion = room.motion!;
-		const objectingSeatIds = (
-			await room.tx.select().from(objections).where(eq(objections.motionId, motion.id))
-		).map((row) => seatKeyOfId(body, row.seatId));
-		const cast = await readBallots(room.tx, body, motion.id);
-		// Once a vote is open the motion is decided by it, objections or not.
-		const decision =
-			motion.status === 'voting'
-				? { ...body.rules.decision, method: 'vote' as const }
-				: body.rules.decision;
-		const outcome = decideAgreement({ decision }, room.seats, { objectingSeatIds, ballots: cast });
-		if (outcome.reason === 'vote-required') return { ok: false, reason: 'vote-required' };
-		const closedAt = new Date();
-		await closeWith(room, {
-			carried: outcome.carried,
-			reason: outcome.reason,
-			votesFor: 'tally' in outcome ? outcome.tally.votesFor : 0,
-			votesAgainst: 'tally' in outcome ? outcome.tally.votesAgainst : 0,
-			abstentions: 'tally' in outcome ? outcome.tally.abstentions : 0
-		}, closedAt);
-		if (outcome.carried) await registerAgreement(room, closedAt);
-		return { ok: true };
-	});
+	let vacated: VacatedSeat | null = null;
+	const result = await changeMeetingRoom<DecisionRefusal>(
+		db,
+		body,
+		meetingId,
+		'close-motion',
+		async (room) => {
+			const motion = room.motion!;
+			const cast = await readBallots(room.tx, body, motion.id);
+			const closedAt = new Date();
+			if (motion.removalProposalId) {
+				// A removal is decided by a majority of all the seats (rules/removal.ts), carried or
+				// not, and the register records either outcome.
+				const decided = await decideRemoval(room, cast, closedAt);
+				vacated = decided.vacated;
+				await closeWith(room, decided.outcome, closedAt);
+				await registerAgreement(room, closedAt, decided.outcome.carried);
+				return { ok: true };
+			}
+			const objectingSeatIds = (
+				await room.tx.select().from(objections).where(eq(objections.motionId, motion.id))
+			).map((row) => seatKeyOfId(body, row.seatId));
+			// Once a vote is open the motion is decided by it, objections or not.
+			const decision =
+				motion.status === 'voting'
+					? { ...body.rules.decision, method: 'vote' as const }
+					: body.rules.decision;
+			const outcome = decideAgreement({ decision }, room.seats, {
+				objectingSeatIds,
+				ballots: cast
+			});
+			if (outcome.reason === 'vote-required') return { ok: false, reason: 'vote-required' };
+			await closeWith(
+				room,
+				{
+					carried: outcome.carried,
+					reason: outcome.reason,
+					votesFor: 'tally' in outcome ? outcome.tally.votesFor : 0,
+					votesAgainst: 'tally' in outcome ? outcome.tally.votesAgainst : 0,
+					abstentions: 'tally' in outcome ? outcome.tally.abstentions : 0
+				},
+				closedAt
+			);
+			if (outcome.carried) await registerAgreement(room, closedAt, true);
+			return { ok: true };
+		}
+	);
+	if (result.ok && vacated) await mailSeatVacancy(db, body, vacated);
+	return result;
 }
 
 /**
@@ -211,15 +255,29 @@ export function withdrawMotion(
 	body: LoadedSecretariat,
 	meetingId: string
 ): Promise<DecisionResult> {
-	return changeMeetingRoom<DecisionRefusal>(db, body, meetingId, 'withdraw-motion', async (room) => {
-		const tally = tallyBallots(body.rules, room.seats, await readBallots(room.tx, body, room.motion!.id));
-		await closeWith(room, {
-			carried: false,
-			reason: 'withdrawn-no-quorum',
-			votesFor: tally.votesFor,
-			votesAgainst: tally.votesAgainst,
-			abstentions: tally.abstentions
-		}, new Date());
-		return { ok: true };
-	});
+	return changeMeetingRoom<DecisionRefusal>(
+		db,
+		body,
+		meetingId,
+		'withdraw-motion',
+		async (room) => {
+			const tally = tallyBallots(
+				body.rules,
+				room.seats,
+				await readBallots(room.tx, body, room.motion!.id)
+			);
+			await closeWith(
+				room,
+				{
+					carried: false,
+					reason: 'withdrawn-no-quorum',
+					votesFor: tally.votesFor,
+					votesAgainst: tally.votesAgainst,
+					abstentions: tally.abstentions
+				},
+				new Date()
+			);
+			return { ok: true };
+		}
+	);
 }

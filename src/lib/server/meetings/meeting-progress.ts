@@ -15,8 +15,7 @@ export function openMeeting(
 	body: LoadedSecretariat,
 	meetingId: string
 ): Promise<RoomChangeResult<never>> {
-	return changeMeetingRoom<never>(
-		db, body, meetingId, 'open', async ({ tx, meeting }) => {
+	return changeMeetingRoom<never>(db, body, meetingId, 'open', async ({ tx, meeting }) => {
 		await tx
 			.update(meetings)
 			.set({ status: 'open', startedAt: meeting.startedAt ?? new Date() })
@@ -32,8 +31,7 @@ export function moveCurrentItem(
 	meetingId: string,
 	delta: number
 ): Promise<RoomChangeResult<never>> {
-	return changeMeetingRoom<never>(
-		db, body, meetingId, 'move-agenda', async ({ tx, meeting }) => {
+	return changeMeetingRoom<never>(db, body, meetingId, 'move-agenda', async ({ tx, meeting }) => {
 		const items = await tx
 			.select({ position: agendaItems.position })
 			.from(agendaItems)

@@ -10,6 +10,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import { agendaItems, meetings, type Meeting } from '../db/schema';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
+import { attachScheduledRemovals } from './removals';
 
 export interface MeetingInput {
 	kind: 'ordinary' | 'extraordinary';
@@ -18,7 +19,10 @@ export interface MeetingInput {
 	place: string;
 }
 
-/** Creates a meeting with the body's order of a meeting as its agenda. */
+/**
+ * Creates a meeting with the body's order of a meeting as its agenda, and any removal proposal
+ * waiting for the next meeting (removals.ts: INAI and Tacámbaro say "en la sesión más próxima").
+ */
 export async function createMeeting(
 	db: Database,
 	secretariat: LoadedSecretariat,
@@ -36,6 +40,7 @@ export async function createMeeting(
 				kind
 			}))
 		);
+		await attachScheduledRemovals(tx, secretariat);
 		return meeting!;
 	});
 }

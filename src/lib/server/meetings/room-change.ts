@@ -55,13 +55,11 @@ export interface Room {
 }
 
 export type RoomChangeResult<Reason extends string, Done extends object = object> =
-	| ({ ok: true } & Done)
-	| { ok: false; reason: Reason | RoomActionRefusal | 'meeting-unknown' };
+	({ ok: true } & Done) | { ok: false; reason: Reason | RoomActionRefusal | 'meeting-unknown' };
 
 /** What a change answers: done (with what it made), or refused with its own reason, before writing. */
 export type ChangeOutcome<Reason extends string, Done extends object> =
-	| ({ ok: true } & Done)
-	| { ok: false; reason: Reason };
+	({ ok: true } & Done) | { ok: false; reason: Reason };
 
 /** The motion under way in a meeting (at most one is ever open). */
 export async function readOpenMotion(tx: Queryable, meetingId: string): Promise<Motion | null> {

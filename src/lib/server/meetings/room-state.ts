@@ -96,40 +96,39 @@ export async function readRoomStates(
 	meetingId: string,
 	known: { present?: Present[] } = {}
 ): Promise<RoomStates> {
-	const [meetingRow, present, agenda, log, meetingMotions, numbers, speakers] =
-		await Promise.all([
-			db
-				.select({ meeting: meetings, convocationStatus: convocations.status })
-				.from(meetings)
-				.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
-				.where(and(eq(meetings.id, meetingId), eq(meetings.secretariatId, body.secretariat.id))),
-			known.present ?? readPresent(db, body, meetingId),
-			db
-				.select({
-					position: agendaItems.position,
-					kind: agendaItems.kind,
-					title: agendaItems.title
-				})
-				.from(agendaItems)
-				.where(eq(agendaItems.meetingId, meetingId))
-				.orderBy(asc(agendaItems.position)),
-			db
-				.select()
-				.from(quorumLog)
-				.where(eq(quorumLog.meetingId, meetingId))
-				.orderBy(asc(quorumLog.at)),
-			db
-				.select()
-				.from(motions)
-				.where(eq(motions.meetingId, meetingId))
-				.orderBy(asc(motions.openedAt)),
-			db
-				.select({ motionId: agreements.motionId, number: agreements.number })
-				.from(agreements)
-				.innerJoin(motions, eq(motions.id, agreements.motionId))
-				.where(eq(motions.meetingId, meetingId)),
-			readSpeakers(db, meetingId)
-		]);
+	const [meetingRow, present, agenda, log, meetingMotions, numbers, speakers] = await Promise.all([
+		db
+			.select({ meeting: meetings, convocationStatus: convocations.status })
+			.from(meetings)
+			.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
+			.where(and(eq(meetings.id, meetingId), eq(meetings.secretariatId, body.secretariat.id))),
+		known.present ?? readPresent(db, body, meetingId),
+		db
+			.select({
+				position: agendaItems.position,
+				kind: agendaItems.kind,
+				title: agendaItems.title
+			})
+			.from(agendaItems)
+			.where(eq(agendaItems.meetingId, meetingId))
+			.orderBy(asc(agendaItems.position)),
+		db
+			.select()
+			.from(quorumLog)
+			.where(eq(quorumLog.meetingId, meetingId))
+			.orderBy(asc(quorumLog.at)),
+		db
+			.select()
+			.from(motions)
+			.where(eq(motions.meetingId, meetingId))
+			.orderBy(asc(motions.openedAt)),
+		db
+			.select({ motionId: agreements.motionId, number: agreements.number })
+			.from(agreements)
+			.innerJoin(motions, eq(motions.id, agreements.motionId))
+			.where(eq(motions.meetingId, meetingId)),
+		readSpeakers(db, meetingId)
+	]);
 	if (!meetingRow[0]) throw new Error(`meeting ${meetingId} is not of ${body.secretariat.slug}`);
 	const { meeting, convocationStatus } = meetingRow[0];
 	const quorum = summariseQuorum(body.rules, present);

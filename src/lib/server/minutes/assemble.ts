@@ -86,13 +86,16 @@ export async function assembleMinutesContent(
 		.where(eq(motions.meetingId, meeting.id))
 		.orderBy(asc(motions.openedAt));
 	const keyOf = new Map(secretariat.seats.map((seat) => [seat.id, seat.key]));
+	// Someone whose designation the body ended no longer signs: the minutes keep their attendance.
 	const signerIds = listMinutesSigners(
 		secretariat.rules,
-		people.map((p) => ({
-			memberId: p.id,
-			role: p.role,
-			seatId: p.seatId ? (keyOf.get(p.seatId) ?? null) : null
-		})),
+		people
+			.filter((p) => !p.endedAt)
+			.map((p) => ({
+				memberId: p.id,
+				role: p.role,
+				seatId: p.seatId ? (keyOf.get(p.seatId) ?? null) : null
+			})),
 		new Set(rows.map((row) => row.memberId))
 	);
 	const content: MinutesContent = {

@@ -5,7 +5,7 @@
  * and the version's hash, sent once every signer has signed or refused.
  */
 import { m } from '$lib/paraglide/messages';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { members, type Meeting, type MinutesVersion } from '../db/schema';
 import { sendMail } from '../mail/mailer';
@@ -44,7 +44,7 @@ export async function mailSignedMinutes(
 	const people = await db
 		.select({ email: members.email, role: members.role })
 		.from(members)
-		.where(eq(members.secretariatId, context.meeting.secretariatId));
+		.where(and(eq(members.secretariatId, context.meeting.secretariatId), isNull(members.endedAt)));
 	const recipients = new Set(
 		people
 			.filter((p) => ['titular', 'substitute', 'facilitator'].includes(p.role) && p.email)

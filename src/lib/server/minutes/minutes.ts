@@ -23,6 +23,7 @@ import {
 import { checkMinutesSignature, type MinutesSignRefusal } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { changeMeetingRoom, type RoomChangeResult } from '../meetings/room-change';
+import { passOnUndecidedRemovals } from '../meetings/removals';
 import { verifyPassword } from '../auth/password';
 import { assembleMinutesContent } from './assemble';
 import { hashMinutesContent } from './minutes-content';
@@ -78,6 +79,8 @@ export function closeMeeting(
 				.set({ status: 'closed', endedAt: new Date() })
 				.where(eq(meetings.id, meetingId))
 				.returning();
+			// A removal on its agenda left undecided goes to the next meeting (removals.ts).
+			await passOnUndecidedRemovals(tx, secretariat, meetingId);
 			return { ok: true, version: await freezeNextVersion(tx, secretariat, closed!, userId) };
 		}
 	);

@@ -5,7 +5,7 @@
  * Every function takes the secretariat's id and scopes its query by it: an id of another body's
  * plan finds nothing. Who may call what is decided by the routes and ./access.ts.
  */
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import {
 	actionPlans,
@@ -162,7 +162,13 @@ async function isMemberOf(db: Queryable, secretariatId: string, memberId: string
 	const [row] = await db
 		.select({ id: members.id })
 		.from(members)
-		.where(and(eq(members.id, memberId), eq(members.secretariatId, secretariatId)));
+		.where(
+			and(
+				eq(members.id, memberId),
+				eq(members.secretariatId, secretariatId),
+				isNull(members.endedAt)
+			)
+		);
 	return Boolean(row);
 }
 

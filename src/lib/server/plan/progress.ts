@@ -5,7 +5,7 @@
  * facilitator keeps the follow-up of all, Z art. 9.2). Every report is logged with its author.
  */
 import { error } from '@sveltejs/kit';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import {
 	members,
@@ -27,7 +27,11 @@ async function listOwnMemberIds(db: Queryable, access: Reporter): Promise<string
 		.select({ id: members.id })
 		.from(members)
 		.where(
-			and(eq(members.secretariatId, access.secretariat.id), eq(members.userId, access.user.id))
+			and(
+				eq(members.secretariatId, access.secretariat.id),
+				eq(members.userId, access.user.id),
+				isNull(members.endedAt)
+			)
 		);
 	return rows.map((row) => row.id);
 }

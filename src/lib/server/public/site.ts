@@ -91,7 +91,8 @@ export async function listPublishedMembers(db: Database, secretariatId: string) 
 			and(
 				eq(members.secretariatId, secretariatId),
 				eq(members.publicConsent, true),
-				ne(members.role, 'secretariat-admin')
+				ne(members.role, 'secretariat-admin'),
+				isNull(members.endedAt)
 			)
 		)
 		.orderBy(asc(seats.sortOrder), asc(seats.key), asc(members.role), asc(members.name));

@@ -5,7 +5,7 @@
  * body; everyone else holds the roles of their memberships there, and nothing in other bodies.
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { members, secretariats } from '../db/schema';
 import { can, type Action, type Role } from '../../permissions/matrix';
@@ -22,7 +22,13 @@ export async function listRolesInSecretariat(
 	const rows = await db
 		.select({ role: members.role })
 		.from(members)
-		.where(and(eq(members.secretariatId, secretariatId), eq(members.userId, user.id)));
+		.where(
+			and(
+				eq(members.secretariatId, secretariatId),
+				eq(members.userId, user.id),
+				isNull(members.endedAt)
+			)
+		);
 	const held = new Set<Role>(rows.map((row) => row.role));
 	if (user.isInstanceAdmin) held.add('instance-admin');
 	return held;
@@ -53,7 +59,13 @@ async function loadWithRoles(db: Database, user: SessionUser, slug: string) {
 		db
 			.select({ role: members.role })
 			.from(members)
-			.where(and(inArray(members.secretariatId, bodyOfSlug), eq(members.userId, user.id)))
+			.where(
+				and(
+					inArray(members.secretariatId, bodyOfSlug),
+					eq(members.userId, user.id),
+					isNull(members.endedAt)
+				)
+			)
 	]);
 	const roles = new Set<Role>(rows.map((row) => row.role));
 	if (user.isInstanceAdmin) roles.add('instance-admin');

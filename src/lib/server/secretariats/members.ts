@@ -41,7 +41,7 @@ export function listMembers(db: Database, secretariatId: string): Promise<Member
 	return db
 		.select()
 		.from(members)
-		.where(eq(members.secretariatId, secretariatId))
+		.where(and(eq(members.secretariatId, secretariatId), isNull(members.endedAt)))
 		.orderBy(asc(members.role), asc(members.name));
 }
 

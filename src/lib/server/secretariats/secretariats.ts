@@ -4,7 +4,7 @@
  * reconfigured. A body's rules are always validated whole (`parseBodyRules`) before they are saved:
  * an invalid configuration is refused with its codes and nothing changes.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import { members, seats, secretariats, type SeatRow, type Secretariat } from '../db/schema';
 import {
@@ -136,7 +136,7 @@ export async function listSecretariatsForUser(
 	const ids = db
 		.selectDistinct({ id: members.secretariatId })
 		.from(members)
-		.where(eq(members.userId, user.id));
+		.where(and(eq(members.userId, user.id), isNull(members.endedAt)));
 	return db
 		.select()
 		.from(secretariats)

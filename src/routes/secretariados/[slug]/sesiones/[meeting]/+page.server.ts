@@ -21,6 +21,7 @@ import { getDatabase } from '$lib/server/db';
 import { setAttendance } from '$lib/server/meetings/attendance';
 import { moveCurrentItem, openMeeting } from '$lib/server/meetings/meeting-progress';
 import { readMeetingState } from '$lib/server/meetings/room-state';
+import { listMeetingRemovals, putRemovalToVote } from '$lib/server/meetings/removals';
 import { parseForm, readFormData } from '$lib/server/forms';
 import { liveRoomName, minutesRoomName } from '$lib/server/broadcast';
 import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
@@ -58,6 +59,9 @@ export const load: PageServerLoad = async (event) => {
 			place: meeting.place
 		},
 		state: await readMeetingState(db, access, meeting),
+		// Removal proposals on this meeting's agenda, for the facilitator to put to the vote.
+		removals: access.can('motion.propose') ? await listMeetingRemovals(db, meeting.id) : [],
+		removalVotesNeeded: Math.floor(access.seats.length / 2) + 1,
 		room: liveRoomName(access.secretariat.slug, meeting.id),
 		minutes: {
 			room: minutesRoomName(access.secretariat.slug, meeting.id),
@@ -136,8 +140,9 @@ function changeAttendance(event: RequestEvent, present: boolean) {
 	});
 }
 
-const requestId = (form: FormData) => {
-	const parsed = z.uuid().safeParse(form.get('requestId'));
+/** A posted id (a speaker's request, a removal proposal), or null when it is none. */
+const requestId = (form: FormData, field = 'requestId') => {
+	const parsed = z.uuid().safeParse(form.get(field));
 	return parsed.success ? parsed.data : null;
 };
 
@@ -213,6 +218,12 @@ export const actions: Actions = {
 				memberId,
 				choice
 			);
+		}),
+	putRemovalToVote: (event) =>
+		act(event, 'motion.propose', async ({ access, meeting }, form) => {
+			const id = requestId(form, 'proposalId');
+			if (!id) error(400);
+			return putRemovalToVote(await getDatabase(), access, meeting.id, id);
 		}),
 	closeMotion: (event) =>
 		act(event, 'vote.open-close', async ({ access, meeting }) =>

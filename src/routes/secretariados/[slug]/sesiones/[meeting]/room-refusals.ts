@@ -7,8 +7,10 @@ import { m } from '$lib/paraglide/messages';
 import type { RoomActionRefusal } from '$lib/rules';
 import type { DecisionRefusal } from '$lib/server/meetings/decisions';
 import type { SpeakerRefusal } from '$lib/server/meetings/speakers';
+import type { RemovalVoteRefusal } from '$lib/server/meetings/removals';
 
-export type RoomRefusal = RoomActionRefusal | DecisionRefusal | SpeakerRefusal | 'meeting-unknown';
+export type RoomRefusal =
+	RoomActionRefusal | DecisionRefusal | SpeakerRefusal | RemovalVoteRefusal | 'meeting-unknown';
 
 export const roomRefusalMessages: Record<RoomRefusal, () => string> = {
 	'meeting-unknown': m.decision_refused_meeting_unknown,
@@ -29,5 +31,6 @@ export const roomRefusalMessages: Record<RoomRefusal, () => string> = {
 	'seat-already-voted': m.decision_refused_seat_already_voted,
 	'vote-required': m.decision_refused_vote_required,
 	'already-waiting': m.speakers_refused_already_waiting,
-	'not-waiting': m.speakers_refused_not_waiting
+	'not-waiting': m.speakers_refused_not_waiting,
+	'proposal-unknown': m.removal_refused_proposal_unknown
 };
