@@ -23,6 +23,7 @@ import {
 	removalProposals,
 	removalSupports,
 	secretariats,
+	users,
 	type RemovalProposal
 } from '../db/schema';
 import { checkRemovalProposal, decideRemovalMotion, type Ballot } from '../../rules';
@@ -411,28 +412,33 @@ export async function decideRemoval(room: Room, ballots: Ballot[], at: Date) {
 }
 
 /**
- * Tells the body's admins by mail that a seat's place is empty and who left it. Called after the
- * removal committed; a mail that cannot be sent stays in the outbox and is logged.
+ * Tells by mail whoever may fill the seat — the body's admins and the instance's — that a seat's
+ * place is empty and who left it. Called after the removal committed; a mail that cannot be sent
+ * stays in the outbox (/admin/outbox) and is logged.
  */
 export async function mailSeatVacancy(
 	db: Database,
 	body: LoadedSecretariat,
 	vacated: VacatedSeat
 ): Promise<void> {
-	const admins = await db
-		.select({ email: members.email })
-		.from(members)
-		.where(
-			and(
-				eq(members.secretariatId, body.secretariat.id),
-				eq(members.role, 'secretariat-admin'),
-				isNull(members.endedAt),
-				ne(members.email, '')
-			)
-		);
-	for (const admin of admins)
+	const [bodyAdmins, instanceAdmins] = await Promise.all([
+		db
+			.select({ email: members.email })
+			.from(members)
+			.where(
+				and(
+					eq(members.secretariatId, body.secretariat.id),
+					eq(members.role, 'secretariat-admin'),
+					isNull(members.endedAt),
+					ne(members.email, '')
+				)
+			),
+		db.select({ email: users.email }).from(users).where(eq(users.isInstanceAdmin, true))
+	]);
+	const recipients = new Set([...bodyAdmins, ...instanceAdmins].map((row) => row.email));
+	for (const to of recipients)
 		await sendMail(db, {
-			to: admin.email,
+			to,
 			subject: m.removal_mail_subject({ body: body.secretariat.name }, { locale: 'es-MX' }),
 			text: m.removal_mail_text(
 				{ name: vacated.memberName, body: body.secretariat.name },
