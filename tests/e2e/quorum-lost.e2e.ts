@@ -60,6 +60,9 @@ test('a vote that loses quorum is suspended everywhere, resumes, or is withdrawn
 	const facilitator = await signedIn(browser, 'facilitacion', { width: 1366, height: 768 });
 	await facilitator.goto('/secretariados/stl-zacatecas/sesiones');
 	await facilitator.getByRole('link', { name: /Sesión ordinaria \(demostración\)/ }).click();
+	await expect(
+		facilitator.getByRole('heading', { name: 'Sesión ordinaria (demostración)' })
+	).toBeVisible();
 	const meetingUrl = facilitator.url();
 	const projector = await signedIn(browser, 'admin', { width: 1920, height: 1080 });
 	await projector.goto(`${meetingUrl}/proyector`);
@@ -75,12 +78,12 @@ test('a vote that loses quorum is suspended everywhere, resumes, or is withdrawn
 	await executive.getByRole('button', { name: 'A favor' }).click();
 	await expect(projector.getByTestId('tally-for')).toHaveText('1');
 
-	// Rosa Elena leaves the room: three seats of seven, no quorum, the vote is suspended.
+	// The academia titular leaves the room: three seats of seven, no quorum, the vote is suspended.
 	const leave = facilitator.getByRole('button', {
-		name: 'Registrar el retiro de Rosa Elena Medina'
+		name: 'Registrar el retiro de Dr. Raúl Esparza Quiroz'
 	});
 	const arrive = facilitator.getByRole('button', {
-		name: 'Registrar la asistencia de Rosa Elena Medina'
+		name: 'Registrar la asistencia de Dr. Raúl Esparza Quiroz'
 	});
 	await leave.click();
 	await expect(quorum).toHaveText('3 de 7 asientos presentes; se necesitan 4.');

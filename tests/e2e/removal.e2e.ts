@@ -84,6 +84,9 @@ test('a removal proposed by two seats is voted by all seats at the next meeting 
 	await facilitator
 		.getByRole('link', { name: /Próxima sesión ordinaria \(demostración\)/ })
 		.click();
+	await expect(
+		facilitator.getByRole('heading', { name: 'Próxima sesión ordinaria (demostración)' })
+	).toBeVisible();
 	const meetingUrl = facilitator.url();
 	const voters = [executive, legislative];
 	for (const user of ['zac.judicial', 'zac.municipio']) voters.push(await signedIn(browser, user));

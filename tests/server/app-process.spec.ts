@@ -346,11 +346,11 @@ describe.each(engines)('the app process on %s', (engine) => {
 		}
 	});
 
-	it('lets a visitor without an account follow a live room read-only, and open nothing else', async () => {
+	it('lets a visitor without an account follow a meeting public room read-only, and open nothing else', async () => {
 		const serverUrl = `${app.url.replace('http', 'ws')}/yjs`;
 		const minutes = await room();
 		const meetingId = minutes.split(':minutes-')[1]!;
-		const live = `${slug}:meeting-${meetingId}:live`;
+		const live = `${slug}:meeting-${meetingId}:public`;
 		// The public page is served to anyone, rendered on the server.
 		const publicPage = await fetch(`${app.url}/sesion-publica/${slug}/${meetingId}`);
 		expect(publicPage.status).toBe(200);
@@ -410,13 +410,17 @@ describe.each(engines)('the app process on %s', (engine) => {
 		} finally {
 			check.destroy();
 		}
-		// Never a minutes room, not even by asking as the public view with a valid login.
+		// Never a minutes room nor the members' live room (everyone's names), not even by asking as
+		// the public view with a valid login.
 		expect(await upgradeStatus(`${serverUrl}/${minutes}`)).toBe(401);
 		expect(await upgradeStatus(`${serverUrl}/${minutes}?public=1`, { cookie })).toBe(401);
-		// Nor the live room of a meeting or body that does not exist.
+		const members = `${serverUrl}/${slug}:meeting-${meetingId}:live`;
+		expect(await upgradeStatus(members)).toBe(401);
+		expect(await upgradeStatus(`${members}?public=1`, { cookie })).toBe(401);
+		// Nor the public room of a meeting or body that does not exist.
 		const unknown = '00000000-0000-4000-8000-000000000000';
-		expect(await upgradeStatus(`${serverUrl}/${slug}:meeting-${unknown}:live`)).toBe(403);
-		expect(await upgradeStatus(`${serverUrl}/nadie:meeting-${meetingId}:live`)).toBe(403);
+		expect(await upgradeStatus(`${serverUrl}/${slug}:meeting-${unknown}:public`)).toBe(403);
+		expect(await upgradeStatus(`${serverUrl}/nadie:meeting-${meetingId}:public`)).toBe(403);
 	});
 
 	it('drops every write of a read-only connection, and closes one that keeps writing', async () => {

@@ -8,13 +8,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
-import {
-	cancellationApprovals,
-	convocations,
-	meetings,
-	memberNotices,
-	members
-} from '../db/schema';
+import { cancellationApprovals, convocations, memberNotices, members } from '../db/schema';
 import { checkMeetingCancellation, computeCancellationDeadline } from '../../rules/cancellation';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { readConvocation, type Issuer, type MailContext } from './convocations';

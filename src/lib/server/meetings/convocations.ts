@@ -13,7 +13,7 @@
  * The database work is committed first; mail goes out after (convocation-mail.ts). Proposals:
  * agenda-proposals.ts; cancellation: cancellation.ts.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import {
 	agendaItems,

@@ -6,11 +6,10 @@
  * and the version's hash — or refuses with a reason. A version never changes: a correction is a
  * new version, frozen the same way, which needs its own approval and signatures.
  */
-import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import {
 	meetings,
-	motions,
 	minutesComments,
 	minutesPdfs,
 	minutesSignatures,
