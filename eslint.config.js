@@ -39,5 +39,15 @@ export default ts.config(
 				svelteConfig
 			}
 		}
+	},
+	{
+		// Issue 10: a promise nobody awaits or catches is a rejection that takes the process down.
+		files: ['server/**/*.ts', 'src/lib/server/**/*.ts', 'src/hooks.server.ts'],
+		ignores: ['**/*.spec.ts'],
+		languageOptions: { parserOptions: { projectService: true } },
+		rules: {
+			'@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+			'@typescript-eslint/no-misused-promises': 'error'
+		}
 	}
 );

@@ -107,11 +107,14 @@ export class Room {
 
 	/** Compacts the stored document if it has grown, then frees it; called when the room empties. */
 	async close(): Promise<void> {
-		if (this.store) {
-			await this.store.flush();
-			if (this.store.needsCompaction(this.name)) await this.store.compact(this.name, this.doc);
+		try {
+			if (this.store) {
+				await this.store.flush();
+				if (this.store.needsCompaction(this.name)) await this.store.compact(this.name, this.doc);
+			}
+		} finally {
+			this.awareness.destroy();
+			this.doc.destroy();
 		}
-		this.awareness.destroy();
-		this.doc.destroy();
 	}
 }

@@ -6,16 +6,27 @@
  * is it acknowledged to its writer as saved. A restarted server loads a room from its snapshot
  * plus the updates after it; applying an update twice is harmless in Yjs, so compaction needs no
  * lock against writers.
+ *
+ * When the database fails (a dropped connection, a restarting server), nothing is lost or
+ * skipped: updates stay queued in arrival order, one writer retries the oldest batch with a
+ * growing delay, and no update is acknowledged before its INSERT commits (issue 10). A batch whose
+ * commit succeeded but whose answer was lost is written again on retry: harmless, as above.
  */
 import * as Y from 'yjs';
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../src/lib/server/db/index';
 import { documentSnapshots, documentUpdates } from '../src/lib/server/db/schema';
+import { log } from '../src/lib/server/log';
 
 /** How long an update may wait for others to share its commit. */
 const BATCH_WINDOW_MS = 5;
 /** After this many logged updates a room is compacted into its snapshot. */
 const COMPACT_AFTER_UPDATES = 500;
+/** The most updates one INSERT carries (a backlog after an outage is written in slices). */
+const MAX_BATCH = 500;
+/** Retry delays after a failed commit: doubling from the first to the last, then staying there. */
+const FIRST_RETRY_MS = 100;
+const LAST_RETRY_MS = 5_000;
 
 interface PendingUpdate {
 	room: string;
@@ -23,10 +34,17 @@ interface PendingUpdate {
 	onCommitted: () => void;
 }
 
+/** The delay before retry number `failures` (1 for the first failure). */
+export function retryDelay(failures: number): number {
+	return Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
+}
+
 export class DocumentStore {
+	/** Updates not yet committed, oldest first; a batch leaves only once its INSERT committed. */
 	#pending: PendingUpdate[] = [];
 	#timer: NodeJS.Timeout | null = null;
-	#flushing: Promise<void> = Promise.resolve();
+	/** The one writer, while it runs: it commits `#pending` in order until it is empty. */
+	#draining: Promise<void> | null = null;
 	readonly #sinceSnapshot = new Map<string, number>();
 
 	constructor(private readonly database: () => Promise<Database>) {}
@@ -54,26 +72,62 @@ export class DocumentStore {
 	/** Queues an update for the next batch; `onCommitted` runs once it is in the database. */
 	append(room: string, update: Uint8Array, onCommitted: () => void): void {
 		this.#pending.push({ room, update, onCommitted });
-		this.#timer ??= setTimeout(() => void this.flush(), BATCH_WINDOW_MS);
+		this.#timer ??= setTimeout(() => {
+			this.#timer = null;
+			this.flush().catch((error: unknown) => log.error({ err: error }, 'minutes store failed'));
+		}, BATCH_WINDOW_MS);
 	}
 
-	/** Commits everything queued so far (batches run one after another); shutdown awaits it. */
-	flush(): Promise<void> {
+	/** How many updates wait for the database (none while it is healthy, for more than a batch). */
+	get backlog(): number {
+		return this.#pending.length;
+	}
+
+	/**
+	 * Commits everything queued, retrying through failures; settles once nothing is pending.
+	 * Shutdown awaits it under its own deadline, in case the database never returns.
+	 */
+	async flush(): Promise<void> {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
-		const batch = this.#pending;
-		this.#pending = [];
-		this.#flushing = this.#flushing.then(() => this.#commit(batch));
-		return this.#flushing;
+		while (this.#pending.length > 0) {
+			this.#draining ??= this.#drain().finally(() => (this.#draining = null));
+			await this.#draining;
+		}
 	}
 
-	async #commit(batch: PendingUpdate[]): Promise<void> {
-		if (batch.length === 0) return;
-		const db = await this.database();
-		await db.insert(documentUpdates).values(batch.map(({ room, update }) => ({ room, update })));
-		for (const { room, onCommitted } of batch) {
-			this.#sinceSnapshot.set(room, (this.#sinceSnapshot.get(room) ?? 0) + 1);
-			onCommitted();
+	async #drain(): Promise<void> {
+		let failures = 0;
+		while (this.#pending.length > 0) {
+			const batch = this.#pending.slice(0, MAX_BATCH);
+			try {
+				const db = await this.database();
+				await db
+					.insert(documentUpdates)
+					.values(batch.map(({ room, update }) => ({ room, update })));
+			} catch (error) {
+				failures += 1;
+				const delayMs = retryDelay(failures);
+				if (failures === 1 || delayMs === LAST_RETRY_MS)
+					log.warn(
+						{ err: error, pending: this.#pending.length, retryInMs: delayMs },
+						'could not save minutes updates; retrying'
+					);
+				await new Promise((resolve) => setTimeout(resolve, delayMs));
+				continue;
+			}
+			if (failures > 0)
+				log.info({ failures, pending: this.#pending.length }, 'minutes updates saved again');
+			failures = 0;
+			this.#pending.splice(0, batch.length);
+			for (const { room, onCommitted } of batch) {
+				this.#sinceSnapshot.set(room, (this.#sinceSnapshot.get(room) ?? 0) + 1);
+				try {
+					onCommitted();
+				} catch (error) {
+					log.warn({ err: error, room }, 'could not acknowledge a saved update');
+				}
+			}
 		}
 	}
 

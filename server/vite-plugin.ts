@@ -29,7 +29,13 @@ export function yjsUpgradePlugin(): Plugin {
 						socket.destroy();
 					});
 			});
-			server.httpServer?.on('close', () => void yjs?.then((handler) => handler.close()));
+			server.httpServer?.on('close', () => {
+				yjs
+					?.then((handler) => handler.close())
+					.catch((error: unknown) =>
+						server.config.logger.error(`Yjs close failed: ${String(error)}`)
+					);
+			});
 		}
 	};
 }

@@ -109,11 +109,13 @@ export function createYjsServer(): YjsServer {
 
 	registerRoomPublisher({
 		publish(room, key, value) {
+			// A room that failed to open has no clients to tell; its opening already logged why.
 			rooms
 				.get(room)
 				?.then((open) =>
 					open.doc.transact(() => open.doc.getMap('room').set(key, value), SERVER_ORIGIN)
-				);
+				)
+				.catch(() => undefined);
 		}
 	});
 

@@ -8,6 +8,8 @@ declare global {
 			user: SessionUser | null;
 			/** The login behind `user` (an auth session, never a meeting of the body). */
 			authSession: { id: string; expiresAt: Date } | null;
+			/** Set when a fault was the database being unreachable: the answer becomes 503. */
+			databaseUnavailable?: boolean;
 		}
 	}
 }

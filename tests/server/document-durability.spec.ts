@@ -3,10 +3,6 @@
  * and after a kill -9 and a restart a new client receives it. Runs the built app.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import { WebsocketProvider } from 'y-websocket';
 import {
 	createBodyWithFacilitator,
 	createMinutesRoom,
@@ -14,46 +10,7 @@ import {
 	startApp,
 	type AppProcess
 } from '../support/app-process';
-
-const SAVED = 100;
-
-function webSocketWithCookie(cookie: string) {
-	return class extends WebSocket {
-		constructor(url: string | URL, protocols?: string | string[]) {
-			super(url, protocols, { headers: { cookie } });
-		}
-	};
-}
-
-function waitFor(predicate: () => boolean, ms = 10_000, what = 'condition'): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const start = Date.now();
-		const tick = () => {
-			if (predicate()) return resolve();
-			if (Date.now() - start > ms) return reject(new Error(`timed out waiting for ${what}`));
-			setTimeout(tick, 10);
-		};
-		tick();
-	});
-}
-
-/** A stock y-websocket client that records the server's "saved" acknowledgements. */
-function connect(app: AppProcess, cookie: string, room: string) {
-	const doc = new Y.Doc();
-	const provider = new WebsocketProvider(`${app.url.replace('http', 'ws')}/yjs`, room, doc, {
-		WebSocketPolyfill: webSocketWithCookie(cookie) as never,
-		disableBc: true,
-		params: { saved: '1' }
-	});
-	const saved = new Map<number, number>();
-	provider.messageHandlers[SAVED] = (_encoder, decoder) => {
-		for (const [client, clock] of Y.decodeStateVector(decoding.readVarUint8Array(decoder))) {
-			saved.set(client, Math.max(saved.get(client) ?? 0, clock));
-		}
-	};
-	const isSaved = () => (saved.get(doc.clientID) ?? 0) >= Y.getState(doc.store, doc.clientID);
-	return { doc, provider, isSaved };
-}
+import { connectMinutes as connect, waitFor } from '../support/yjs-client';
 
 describe('documents across a crash', () => {
 	let app: AppProcess;

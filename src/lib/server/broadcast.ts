@@ -100,8 +100,9 @@ export function reserveMeetingPublish(slug: string, meetingId: string): PublishS
 		})
 		.catch(() => undefined);
 	publishing.set(meetingId, next);
-	void next.finally(() => {
+	const forget = () => {
 		if (publishing.get(meetingId) === next) publishing.delete(meetingId);
-	});
+	};
+	next.then(forget, forget);
 	return { send: (states) => settle(states), cancel: () => settle(null) };
 }
