@@ -9,8 +9,14 @@ export const ADMIN = {
 	password: 'contraseña de admin 1'
 };
 
+/** Waits until the page's scripts have hydrated it (src/lib/typed-before-hydration.ts marks it). */
+export async function hydrated(page: Page) {
+	await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+}
+
 export async function signIn(page: Page, email: string, password: string) {
 	await page.goto('/entrar');
+	await hydrated(page);
 	await page.getByLabel('Correo electrónico').fill(email);
 	await page.getByLabel('Contraseña').fill(password);
 	await page.getByRole('button', { name: 'Entrar' }).click();
@@ -24,6 +30,7 @@ export async function signOut(page: Page) {
 /** Signs the instance admin in, creating the first account if this instance has none yet. */
 export async function signInAsAdmin(page: Page) {
 	await page.goto('/registro');
+	await hydrated(page);
 	if (await page.getByRole('button', { name: 'Crear cuenta' }).isVisible()) {
 		await page.getByLabel('Nombre completo').fill(ADMIN.name);
 		await page.getByLabel('Correo electrónico').fill(ADMIN.email);
