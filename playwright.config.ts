@@ -13,7 +13,8 @@ export default defineConfig({
 	workers: 1,
 	forbidOnly: true,
 	retries: 0,
-	timeout: 30_000,
+	// Whole flows (a body set up, a meeting run) on a shared 2-core machine: time, not a race, is the limit.
+	timeout: 90_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	globalSetup: './tests/support/mail-sink-global.ts',
 	use: {

@@ -41,6 +41,9 @@ export async function freePort(): Promise<number> {
 	});
 }
 
+/** Generous: the demo's seed on a busy 2-core machine takes tens of seconds. */
+const START_TIMEOUT_MS = 120_000;
+
 export async function startApp(
 	env: Record<string, string> = {},
 	args: string[] = [],
@@ -67,10 +70,11 @@ export async function startApp(
 	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(
-			() => reject(new Error(`app did not start in 60 s:\n${output}`)),
-			60_000
-		);
+		// A process that never said it listens is stopped, not left running after the test.
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`app did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+		}, START_TIMEOUT_MS);
 		const check = () => {
 			if (output.includes('listening on')) {
 				clearTimeout(timer);
