@@ -53,6 +53,15 @@ import { createFirstAccount } from '../../src/lib/server/auth/accounts';
 import { meetings, members, outboxMessages } from '../../src/lib/server/db/schema';
 import { buildConvocatoriaPdf } from '../../src/lib/server/documents/body-documents';
 import { PDFParse } from 'pdf-parse';
+import { parse } from 'csv-parse/sync';
+import {
+	findPublicBody,
+	listAgendaFeedEntries,
+	listUpcomingMeetings
+} from '../../src/lib/server/public/site';
+import { buildAgendaFeed } from '../../src/lib/server/public/agenda-feed';
+import { datasets } from '../../src/lib/server/open-data/datasets';
+import { openDataFile } from '../../src/lib/server/open-data/distribution';
 
 const holder = (name: string, email: string) => ({
 	name,
@@ -357,6 +366,68 @@ describe.each(engines)('convening on %s', (engine) => {
 		expect(event.uid).toBe(`${meeting.id}@mesa-abierta`);
 		expect(event.sequence).toBe(1);
 		expect(sink.messages[0]!.text).toContain('Sin sala');
+	});
+
+	it('shows a cancelled meeting as cancelled on the public agenda, its .ics feed and the open data', async () => {
+		const meeting = await draft(FIVE_DAYS_AHEAD);
+		await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW);
+		const publicBody = (await findPublicBody(database.db, body.secretariat.slug))!;
+		const feedEvent = async () => {
+			const entries = await listAgendaFeedEntries(database.db, publicBody, 'http://mesa.test/a');
+			const feed = buildAgendaFeed(publicBody, 'mesa.test', entries, NOW);
+			const calendar = new ICAL.Component(ICAL.parse(feed));
+			const events = calendar.getAllSubcomponents('vevent');
+			expect(events).toHaveLength(1);
+			const event = new ICAL.Event(events[0]!);
+			return {
+				uid: event.uid,
+				status: events[0]!.getFirstPropertyValue('status'),
+				sequence: event.sequence
+			};
+		};
+		const sessionsCsv = async () => {
+			const file = await openDataFile(
+				database.db,
+				{ secretariatId: body.secretariat.id },
+				{
+					baseUrl: 'http://mesa.test/publico/x/datos',
+					landingPage: 'http://mesa.test/publico/x/datos',
+					publisher: 'Zacatecas',
+					contactName: 'Facilitación',
+					contactEmail: 'contacto@x.mx'
+				},
+				'sesiones.csv'
+			);
+			return parse(file!.body as string, { columns: true, bom: true }) as Record<string, string>[];
+		};
+		const before = await feedEvent();
+		expect(before).toEqual({ uid: `${meeting.id}@mesa.test`, status: 'CONFIRMED', sequence: 0 });
+		expect((await sessionsCsv()).map((row) => row.estado)).toEqual(['programada']);
+
+		await requestCancellation(
+			database.db,
+			body,
+			meeting.id,
+			{ by: adminId, reason: 'Sin sala' },
+			NOW
+		);
+		for (const seat of body.seats) {
+			const titular = people.find((p) => p.role === 'titular' && p.seatId === seat.id)!;
+			await approveCancellation(database.db, body, meeting.id, titular.id);
+		}
+		expect(await cancelMeeting(database.db, body, meeting.id, issuer(), context(), NOW)).toEqual({
+			ok: true
+		});
+
+		const agenda = await listUpcomingMeetings(database.db, body.secretariat.id);
+		expect(agenda).toMatchObject([{ id: meeting.id, status: 'cancelled', cancelledAt: NOW }]);
+		const after = await feedEvent();
+		expect(after).toEqual({ uid: before.uid, status: 'CANCELLED', sequence: 1 });
+		expect((await sessionsCsv()).map((row) => row.estado)).toEqual(['cancelada']);
+		const estado = datasets
+			.find((dataset) => dataset.id === 'sesiones')!
+			.columns.find((column) => column.name === 'estado')!;
+		expect(estado.description).toContain('cancelada');
 	});
 
 	it('refuses a cancellation asked less than 24 hours before', async () => {
