@@ -53,6 +53,7 @@ import { createFirstAccount } from '../../src/lib/server/auth/accounts';
 import { meetings, members, outboxMessages } from '../../src/lib/server/db/schema';
 import { buildConvocatoriaPdf } from '../../src/lib/server/documents/body-documents';
 import { PDFParse } from 'pdf-parse';
+import { expectArchivalPdf } from '../support/pdf-archive';
 import { parse } from 'csv-parse/sync';
 import {
 	findPublicBody,
@@ -210,7 +211,8 @@ describe.each(engines)('convening on %s', (engine) => {
 
 		// The convocatoria's PDF says it was issued, and when (a draft's says it was not).
 		const [row] = await database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
-		const parser = new PDFParse({ data: await buildConvocatoriaPdf(database.db, body, row!) });
+		const pdf = await buildConvocatoriaPdf(database.db, body, row!);
+		const parser = new PDFParse({ data: new Uint8Array(pdf) });
 		const text = (await parser.getText()).text;
 		await parser.destroy();
 		expect(text).toMatch(/Emitida el \d+ de \w+ de 2026/);
@@ -220,6 +222,25 @@ describe.each(engines)('convening on %s', (engine) => {
 		expect(notices).toMatchObject([{ kind: 'convocation-issued', meetingId: meeting.id }]);
 		expect(await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW)).toEqual(
 			{ ok: false, reason: 'already-issued' }
+		);
+	});
+
+	it('prints a convocatoria as PDF/A with embedded fonts that keep every letter of its title', async () => {
+		const meeting = await createMeeting(database.db, body, {
+			kind: 'ordinary',
+			title: 'Consulta Tuʼun Savi',
+			scheduledAt: FIVE_DAYS_AHEAD,
+			place: 'Ñuu Savi ĩ ū'
+		});
+		await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW);
+		const [row] = await database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
+		const pdf = await buildConvocatoriaPdf(database.db, body, row!);
+		expect(await buildConvocatoriaPdf(database.db, body, row!)).toEqual(pdf);
+		const { text, fonts } = expectArchivalPdf(pdf, 'Sesión ordinaria: Consulta Tuʼun Savi');
+		expect(text).toContain('Consulta Tuʼun Savi');
+		expect(text).toContain('en Ñuu Savi ĩ ū,');
+		expect(new Set(fonts.map((font) => font.name.split('+')[1]))).toEqual(
+			new Set(['NotoSans-Regular', 'NotoSans-Bold'])
 		);
 	});
 
