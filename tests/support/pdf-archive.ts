@@ -70,11 +70,11 @@ export function inspectPdf(bytes: Uint8Array): PdfInspection {
 }
 
 /**
- * Expects an archival PDF: PDF/A-2b declared in its XMP with its title and language, an sRGB output
+ * Expects an archival PDF: PDF/A-2b declared in its XMP with its title (ending so) and language, an sRGB output
  * intent, every font embedded as a subset with a Unicode map, and a sound structure. Returns the
  * inspection for the caller's own checks (its text).
  */
-export function expectArchivalPdf(bytes: Uint8Array, title: string): PdfInspection {
+export function expectArchivalPdf(bytes: Uint8Array, titleEnding: string): PdfInspection {
 	const inspection = inspectPdf(bytes);
 	expect(inspection.fonts.length, 'fonts used').toBeGreaterThan(0);
 	for (const font of inspection.fonts) {
@@ -87,8 +87,11 @@ export function expectArchivalPdf(bytes: Uint8Array, title: string): PdfInspecti
 	}
 	expect(inspection.xmp).toContain('<pdfaid:part>2</pdfaid:part>');
 	expect(inspection.xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
-	const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-	expect(inspection.xmp).toContain(`<rdf:li xml:lang="x-default">${escaped}</rdf:li>`);
+	const escaped = titleEnding
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;');
+	expect(inspection.xmp).toContain(`${escaped}</rdf:li></rdf:Alt></dc:title>`);
 	const raw = Buffer.from(bytes).toString('latin1');
 	expect(raw).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
 	expect(raw).toContain('/S /GTS_PDFA1');
