@@ -391,7 +391,6 @@ describe.each(engines)('convening on %s', (engine) => {
 
 	it('shows a cancelled meeting as cancelled on the public agenda, its .ics feed and the open data', async () => {
 		const meeting = await draft(FIVE_DAYS_AHEAD);
-		await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW);
 		const publicBody = (await findPublicBody(database.db, body.secretariat.slug))!;
 		const feedEvent = async () => {
 			const entries = await listAgendaFeedEntries(database.db, publicBody, 'http://mesa.test/a');
@@ -421,6 +420,8 @@ describe.each(engines)('convening on %s', (engine) => {
 			);
 			return parse(file!.body as string, { columns: true, bom: true }) as Record<string, string>[];
 		};
+		expect((await feedEvent()).status).toBe('TENTATIVE');
+		await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW);
 		const before = await feedEvent();
 		expect(before).toEqual({ uid: `${meeting.id}@mesa.test`, status: 'CONFIRMED', sequence: 0 });
 		expect((await sessionsCsv()).map((row) => row.estado)).toEqual(['programada']);

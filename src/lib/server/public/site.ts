@@ -187,8 +187,9 @@ export async function listUpcomingMeetings(db: Database, secretariatId: string) 
 
 /**
  * Every meeting of the body for the .ics feed, with what a subscribed calendar needs to keep its
- * copy in step: TENTATIVE until the convocatoria is issued, CONFIRMED once it is, CANCELLED when it
- * was called off, and the convocatoria's SEQUENCE (raised by each re-issue and by the cancellation).
+ * copy in step: TENTATIVE until the convocatoria is issued, CONFIRMED once it is or once the
+ * meeting was held (some were held without one issued here), CANCELLED when it was called off, and
+ * the convocatoria's SEQUENCE (raised by each re-issue and by the cancellation).
  */
 export async function listAgendaFeedEntries(
 	db: Database,
@@ -201,6 +202,7 @@ export async function listAgendaFeedEntries(
 			title: meetings.title,
 			scheduledAt: meetings.scheduledAt,
 			place: meetings.place,
+			meetingStatus: meetings.status,
 			convocationStatus: convocations.status,
 			sequence: convocations.sequence
 		})
@@ -208,12 +210,20 @@ export async function listAgendaFeedEntries(
 		.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
 		.where(eq(meetings.secretariatId, body.id))
 		.orderBy(asc(meetings.scheduledAt));
-	const statuses = { draft: 'TENTATIVE', issued: 'CONFIRMED', cancelled: 'CANCELLED' } as const;
-	return rows.map(({ convocationStatus, sequence, ...row }) => ({
-		...row,
+	const status = (row: (typeof rows)[number]): AgendaEntry['status'] => {
+		if (meetingStanding(row.meetingStatus, row.convocationStatus) === 'cancelled')
+			return 'CANCELLED';
+		if (row.convocationStatus === 'issued' || row.meetingStatus !== 'scheduled') return 'CONFIRMED';
+		return 'TENTATIVE';
+	};
+	return rows.map((row) => ({
+		id: row.id,
+		title: row.title,
+		scheduledAt: row.scheduledAt,
+		place: row.place,
 		url: agendaUrl,
-		status: statuses[convocationStatus ?? 'draft'],
-		sequence: sequence ?? 0
+		status: status(row),
+		sequence: row.sequence ?? 0
 	}));
 }
 
