@@ -53,6 +53,16 @@ import { createFirstAccount } from '../../src/lib/server/auth/accounts';
 import { meetings, members, outboxMessages } from '../../src/lib/server/db/schema';
 import { buildConvocatoriaPdf } from '../../src/lib/server/documents/body-documents';
 import { PDFParse } from 'pdf-parse';
+import { expectArchivalPdf } from '../support/pdf-archive';
+import { parse } from 'csv-parse/sync';
+import {
+	findPublicBody,
+	listAgendaFeedEntries,
+	listUpcomingMeetings
+} from '../../src/lib/server/public/site';
+import { buildAgendaFeed } from '../../src/lib/server/public/agenda-feed';
+import { datasets } from '../../src/lib/server/open-data/datasets';
+import { openDataFile } from '../../src/lib/server/open-data/distribution';
 
 const holder = (name: string, email: string) => ({
 	name,
@@ -201,7 +211,8 @@ describe.each(engines)('convening on %s', (engine) => {
 
 		// The convocatoria's PDF says it was issued, and when (a draft's says it was not).
 		const [row] = await database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
-		const parser = new PDFParse({ data: await buildConvocatoriaPdf(database.db, body, row!) });
+		const pdf = await buildConvocatoriaPdf(database.db, body, row!);
+		const parser = new PDFParse({ data: new Uint8Array(pdf) });
 		const text = (await parser.getText()).text;
 		await parser.destroy();
 		expect(text).toMatch(/Emitida el \d+ de \w+ de 2026/);
@@ -211,6 +222,25 @@ describe.each(engines)('convening on %s', (engine) => {
 		expect(notices).toMatchObject([{ kind: 'convocation-issued', meetingId: meeting.id }]);
 		expect(await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW)).toEqual(
 			{ ok: false, reason: 'already-issued' }
+		);
+	});
+
+	it('prints a convocatoria as PDF/A with embedded fonts that keep every letter of its title', async () => {
+		const meeting = await createMeeting(database.db, body, {
+			kind: 'ordinary',
+			title: 'Consulta Tuʼun Savi',
+			scheduledAt: FIVE_DAYS_AHEAD,
+			place: 'Ñuu Savi ĩ ū'
+		});
+		await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW);
+		const [row] = await database.db.select().from(meetings).where(eq(meetings.id, meeting.id));
+		const pdf = await buildConvocatoriaPdf(database.db, body, row!);
+		expect(await buildConvocatoriaPdf(database.db, body, row!)).toEqual(pdf);
+		const { text, fonts } = expectArchivalPdf(pdf, 'Sesión ordinaria: Consulta Tuʼun Savi');
+		expect(text).toContain('Consulta Tuʼun Savi');
+		expect(text).toContain('en Ñuu Savi ĩ ū,');
+		expect(new Set(fonts.map((font) => font.name.split('+')[1]))).toEqual(
+			new Set(['NotoSans-Regular', 'NotoSans-Bold'])
 		);
 	});
 
@@ -357,6 +387,69 @@ describe.each(engines)('convening on %s', (engine) => {
 		expect(event.uid).toBe(`${meeting.id}@mesa-abierta`);
 		expect(event.sequence).toBe(1);
 		expect(sink.messages[0]!.text).toContain('Sin sala');
+	});
+
+	it('shows a cancelled meeting as cancelled on the public agenda, its .ics feed and the open data', async () => {
+		const meeting = await draft(FIVE_DAYS_AHEAD);
+		const publicBody = (await findPublicBody(database.db, body.secretariat.slug))!;
+		const feedEvent = async () => {
+			const entries = await listAgendaFeedEntries(database.db, publicBody, 'http://mesa.test/a');
+			const feed = buildAgendaFeed(publicBody, 'mesa.test', entries, NOW);
+			const calendar = new ICAL.Component(ICAL.parse(feed));
+			const events = calendar.getAllSubcomponents('vevent');
+			expect(events).toHaveLength(1);
+			const event = new ICAL.Event(events[0]!);
+			return {
+				uid: event.uid,
+				status: events[0]!.getFirstPropertyValue('status'),
+				sequence: event.sequence
+			};
+		};
+		const sessionsCsv = async () => {
+			const file = await openDataFile(
+				database.db,
+				{ secretariatId: body.secretariat.id },
+				{
+					baseUrl: 'http://mesa.test/publico/x/datos',
+					landingPage: 'http://mesa.test/publico/x/datos',
+					publisher: 'Zacatecas',
+					contactName: 'Facilitación',
+					contactEmail: 'contacto@x.mx'
+				},
+				'sesiones.csv'
+			);
+			return parse(file!.body as string, { columns: true, bom: true }) as Record<string, string>[];
+		};
+		expect((await feedEvent()).status).toBe('TENTATIVE');
+		await issueConvocation(database.db, body, meeting.id, issuer(), context(), NOW);
+		const before = await feedEvent();
+		expect(before).toEqual({ uid: `${meeting.id}@mesa.test`, status: 'CONFIRMED', sequence: 0 });
+		expect((await sessionsCsv()).map((row) => row.estado)).toEqual(['programada']);
+
+		await requestCancellation(
+			database.db,
+			body,
+			meeting.id,
+			{ by: adminId, reason: 'Sin sala' },
+			NOW
+		);
+		for (const seat of body.seats) {
+			const titular = people.find((p) => p.role === 'titular' && p.seatId === seat.id)!;
+			await approveCancellation(database.db, body, meeting.id, titular.id);
+		}
+		expect(await cancelMeeting(database.db, body, meeting.id, issuer(), context(), NOW)).toEqual({
+			ok: true
+		});
+
+		const agenda = await listUpcomingMeetings(database.db, body.secretariat.id);
+		expect(agenda).toMatchObject([{ id: meeting.id, status: 'cancelled', cancelledAt: NOW }]);
+		const after = await feedEvent();
+		expect(after).toEqual({ uid: before.uid, status: 'CANCELLED', sequence: 1 });
+		expect((await sessionsCsv()).map((row) => row.estado)).toEqual(['cancelada']);
+		const estado = datasets
+			.find((dataset) => dataset.id === 'sesiones')!
+			.columns.find((column) => column.name === 'estado')!;
+		expect(estado.description).toContain('cancelada');
 	});
 
 	it('refuses a cancellation asked less than 24 hours before', async () => {

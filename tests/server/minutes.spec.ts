@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eq } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
+import { expectArchivalPdf } from '../support/pdf-archive';
 import {
 	emptyTestDatabase,
 	engines,
@@ -268,6 +269,12 @@ describe.each(engines)('minutes on %s', (engine) => {
 		const pdf = await renderMinutesPdf(approved!, signatures, url);
 		expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe('%PDF-');
 		expect(await renderMinutesPdf(approved!, signatures, url)).toEqual(pdf);
+		// PDF/A with embedded subset fonts, the hash in the monospace one, as copied from it.
+		const archival = expectArchivalPdf(pdf, 'Primera sesión');
+		expect(new Set(archival.fonts.map((font) => font.name.split('+')[1]))).toEqual(
+			new Set(['NotoSans-Regular', 'NotoSans-Bold', 'NotoSansMono-Regular'])
+		);
+		expect(archival.text).toContain(version.sha256);
 		const pages = await pageTexts(pdf);
 		expect(pages.length).toBeGreaterThanOrEqual(2);
 		const initials = initialsLabels(approved!.content.signers.map((s) => s.name));

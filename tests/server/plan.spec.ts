@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import { PDFParse } from 'pdf-parse';
+import { expectArchivalPdf } from '../support/pdf-archive';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import {
@@ -492,12 +493,15 @@ describe.each(engines)('the action plan on %s', (engine) => {
 		const plan = await view();
 		expect(plan.commitments[0]!.agreements.map((a) => a.number)).toEqual([4]);
 
-		const pdf = await renderReportPdf({
+		const report = {
 			bodyName: 'INAI',
 			view: plan,
 			today: TODAY,
 			updates: await listProgressUpdates(database.db, activityIds)
-		});
+		};
+		const pdf = await renderReportPdf(report);
+		expect(await renderReportPdf(report)).toEqual(pdf);
+		expectArchivalPdf(pdf, plan.plan.title);
 		const parser = new PDFParse({ data: new Uint8Array(pdf) });
 		const text = (await parser.getText()).text;
 		await parser.destroy();

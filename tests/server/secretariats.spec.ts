@@ -28,6 +28,8 @@ import {
 	requireSecretariatAction
 } from '../../src/lib/server/secretariats/access';
 import { buildInstallationRecord } from '../../src/lib/server/secretariats/installation-record';
+import { buildInstallationPdf } from '../../src/lib/server/documents/body-documents';
+import { expectArchivalPdf } from '../support/pdf-archive';
 import { presets } from '../../src/lib/rules';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
@@ -172,6 +174,29 @@ describe.each(engines)('secretariats on %s', (engine) => {
 		});
 		expect(record.substitutes[2]).toMatchObject({ representative: 'Supl', email: 'supl@x.mx' });
 		expect(record.titulares[0]!.representative).toBe('');
+	});
+
+	it('prints the installation act as PDF/A with embedded fonts, keeping every letter it can draw', async () => {
+		const created = await createSecretariat(database.db, {
+			name: 'Consulta Tuʼun Savi',
+			presetId: 'zacatecas-stl'
+		});
+		const loaded = await load(created.slug);
+		const seat = loaded.seats[0]!;
+		await saveSeat(database.db, loaded.secretariat.id, seat.id, {
+			sector: seat.sector,
+			// 中 is not in Noto Sans: printed as a visible U+FFFD, the text after it kept.
+			organisation: 'Ñuu Savi ĩ ū 中 Yucu',
+			titular: person('Ñaña Tuʼun', 'nana@x.mx'),
+			substitute: null
+		});
+		const body = await load(created.slug);
+		const pdf = await buildInstallationPdf(database.db, body, false);
+		expect(await buildInstallationPdf(database.db, body, false)).toEqual(pdf);
+		const { text } = expectArchivalPdf(pdf, 'Acta de instalación del Consulta Tuʼun Savi');
+		expect(text).toContain('Consulta Tuʼun Savi');
+		expect(text).toContain('Ñuu Savi ĩ ū \uFFFD Yucu');
+		expect(text).toContain('Ñaña Tuʼun');
 	});
 
 	it('refuses more re-elections than the rules allow (Zacatecas: once)', async () => {

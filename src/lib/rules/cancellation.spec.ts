@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMeetingCancellation, computeCancellationDeadline } from './cancellation';
+import {
+	checkMeetingCancellation,
+	computeCancellationDeadline,
+	meetingStanding
+} from './cancellation';
 import { copyPresetRules } from './presets/index';
 
 const rules = copyPresetRules('inai-stl');
@@ -73,5 +77,15 @@ describe('checkMeetingCancellation', () => {
 				}
 			)
 		);
+	});
+});
+
+describe('meetingStanding', () => {
+	it('is cancelled whatever the row says once the convocatoria is, and the row’s status otherwise', () => {
+		expect(meetingStanding('scheduled', 'cancelled')).toBe('cancelled');
+		expect(meetingStanding('scheduled', 'issued')).toBe('scheduled');
+		expect(meetingStanding('open', 'issued')).toBe('open');
+		expect(meetingStanding('closed', null)).toBe('closed');
+		expect(meetingStanding('scheduled', undefined)).toBe('scheduled');
 	});
 });

@@ -58,3 +58,18 @@ export function checkMeetingCancellation(
 		return { ok: false, reason: 'cancellation-not-approved', deadline, missingSeatIds };
 	return { ok: true, deadline };
 }
+
+/** What a meeting is to anyone reading about it, cancellation included. */
+export type MeetingStanding = 'scheduled' | 'open' | 'closed' | 'cancelled';
+
+/**
+ * A meeting's standing for every list that shows it (the app's, the public agenda, its .ics feed,
+ * the open data): a cancellation (Z art. 7.4) is recorded on the convocatoria while the meeting's
+ * own row stays 'scheduled', so a list reading only the row would still announce it as coming.
+ */
+export function meetingStanding(
+	status: Exclude<MeetingStanding, 'cancelled'>,
+	convocationStatus: 'draft' | 'issued' | 'cancelled' | null | undefined
+): MeetingStanding {
+	return convocationStatus === 'cancelled' ? 'cancelled' : status;
+}

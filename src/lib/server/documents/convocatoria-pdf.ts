@@ -17,6 +17,7 @@ import {
 	stampPages,
 	type DocumentSigner
 } from './pdf-layout';
+import { FONT } from './pdf-document';
 import { es, roman } from './es';
 
 /** The folio of a convocatoria: `<SLUG>-CONV-<date>-<first 8 of the meeting's id>`. */
@@ -49,11 +50,11 @@ export function renderConvocatoriaPdf(input: {
 		initialsCaption: es('documents_pdf_initials')
 	};
 	const doc = openDocument(frame);
-	doc.font('Helvetica-Bold').fontSize(15).text(es('documents_convocatoria_heading'), {
+	doc.font(FONT.bold).fontSize(15).text(es('documents_convocatoria_heading'), {
 		width: CONTENT_WIDTH,
 		align: 'center'
 	});
-	doc.font('Helvetica').fontSize(11).text(frame.title, { width: CONTENT_WIDTH, align: 'center' });
+	doc.font(FONT.regular).fontSize(11).text(frame.title, { width: CONTENT_WIDTH, align: 'center' });
 	doc.moveDown(1);
 	paragraph(
 		doc,

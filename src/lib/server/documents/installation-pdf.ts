@@ -18,6 +18,7 @@ import {
 	stampPages,
 	table
 } from './pdf-layout';
+import { FONT } from './pdf-document';
 import { es, esOr } from './es';
 
 /** Renders a body's installation act. */
@@ -58,7 +59,7 @@ export function renderInstallationPdf(input: {
 	};
 	const doc = openDocument(frame);
 	doc
-		.font('Helvetica-Bold')
+		.font(FONT.bold)
 		.fontSize(13)
 		.text(title.toUpperCase(), { width: CONTENT_WIDTH, align: 'center' });
 	doc.moveDown(1);

@@ -7,6 +7,7 @@
 import type { MinutesSignature, MinutesVersion } from '../db/schema';
 import type { MinutesContent, MinutesPerson } from '../minutes/minutes-content';
 import { formatDate, formatDateTime, formatTime, type DocumentSigner } from './pdf-layout';
+import { FONT } from './pdf-document';
 import {
 	CONTENT_WIDTH,
 	MARGIN,
@@ -92,11 +93,8 @@ export async function renderMinutesPdf(
 		initialsCaption: es('documents_pdf_initials')
 	};
 	const doc = openDocument(frame);
-	doc
-		.font('Helvetica-Bold')
-		.fontSize(15)
-		.text(frame.title, { width: CONTENT_WIDTH, align: 'center' });
-	doc.font('Helvetica').fontSize(10).moveDown(0.2);
+	doc.font(FONT.bold).fontSize(15).text(frame.title, { width: CONTENT_WIDTH, align: 'center' });
+	doc.font(FONT.regular).fontSize(10).moveDown(0.2);
 	doc.text(
 		`${content.secretariat.name} · ${es('minutes_pdf_version', { number: version.number })}`,
 		{
@@ -173,7 +171,7 @@ export async function renderMinutesPdf(
 		for (const decision of content.decisions.filter((d) => d.agendaPosition === item.position)) {
 			ensureSpace(doc, 40);
 			const how = esOr(`decision_reason_${decision.reason.replace(/-/g, '_')}`, decision.reason);
-			doc.font('Helvetica-Bold').fontSize(10);
+			doc.font(FONT.bold).fontSize(10);
 			doc.text(
 				decision.agreement
 					? es('minutes_pdf_agreement', { number: decision.agreement })
@@ -211,16 +209,16 @@ export async function renderMinutesPdf(
 	drawQrCode(doc, verifyUrl, MARGIN.left, top, 110);
 	const textX = MARGIN.left + 122;
 	doc
-		.font('Helvetica-Bold')
+		.font(FONT.bold)
 		.fontSize(9)
 		.text(es('minutes_pdf_hash'), textX, top + 6, {
 			width: CONTENT_WIDTH - 122
 		});
 	doc
-		.font('Courier')
+		.font(FONT.mono)
 		.fontSize(8)
 		.text(version.sha256, textX, doc.y, { width: CONTENT_WIDTH - 122 });
-	doc.font('Helvetica').fontSize(8).moveDown(0.4);
+	doc.font(FONT.regular).fontSize(8).moveDown(0.4);
 	doc.text(es('minutes_pdf_verify', { url: verifyUrl }), textX, doc.y, {
 		width: CONTENT_WIDTH - 122
 	});

@@ -1,7 +1,7 @@
 /**
  * The frame every document of a body shares when printed (minutes, convocatoria, installation
- * act): generated on the server with pdfkit, built-in Helvetica (WinAnsi covers Spanish), Letter
- * size. After the text is laid out, each page gets — through pdfkit's buffered pages — a header
+ * act): generated on the server with pdfkit as PDF/A-2b with embedded Noto fonts (pdf-document.ts),
+ * Letter size. After the text is laid out, each page gets — through pdfkit's buffered pages — a header
  * with the body and the document's folio, a footer with "Página X de Y", and, in the right margin,
  * one small box per signer labelled with their initials: the *rúbrica* on every page (Z art. 7.5,
  * I III.6, T III.6; the installation act, I VIII). A box holds the initials once that person has
@@ -12,7 +12,7 @@
  * from them), no modification date is written, so the same input gives the same bytes — what lets
  * /verificar recognise an uploaded PDF by its SHA-256.
  */
-import PDFDocument from 'pdfkit';
+import { createArchivalPdf, FONT } from './pdf-document';
 import QRCode from 'qrcode';
 
 export const PAGE = { width: 612, height: 792 } as const;
@@ -63,31 +63,27 @@ export function initialsLabels(names: readonly string[]): string[] {
 	});
 }
 
-/** A new document with fixed metadata and buffered pages. */
+/** A new document with fixed metadata and buffered pages, in Spanish (the body's records). */
 export function openDocument(frame: DocumentFrame): PDFKit.PDFDocument {
-	const doc = new PDFDocument({
-		size: 'LETTER',
-		margins: MARGIN,
-		bufferPages: true,
-		compress: true,
-		info: {
-			Title: frame.title,
-			Author: frame.bodyName,
-			Subject: frame.folio,
-			Creator: 'Mesa Abierta',
-			Producer: 'Mesa Abierta (pdfkit)',
-			CreationDate: frame.createdAt
-		}
-	});
-	doc.font('Helvetica').fontSize(10).fillColor('black');
+	const doc = createArchivalPdf(
+		{
+			title: frame.title,
+			author: frame.bodyName,
+			subject: frame.folio,
+			createdAt: frame.createdAt,
+			lang: 'es-MX'
+		},
+		{ size: 'LETTER', margins: MARGIN, bufferPages: true, compress: true }
+	);
+	doc.font(FONT.regular).fontSize(10).fillColor('black');
 	return doc;
 }
 
 /** A heading of the document's body text. */
 export function heading(doc: PDFKit.PDFDocument, text: string, size = 12): void {
 	ensureSpace(doc, size * 3);
-	doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).text(text, { width: CONTENT_WIDTH });
-	doc.font('Helvetica').fontSize(10).moveDown(0.3);
+	doc.moveDown(0.6).font(FONT.bold).fontSize(size).text(text, { width: CONTENT_WIDTH });
+	doc.font(FONT.regular).fontSize(10).moveDown(0.3);
 }
 
 /** A paragraph of body text. */
@@ -97,7 +93,7 @@ export function paragraph(
 	options: PDFKit.Mixins.TextOptions = {}
 ) {
 	doc
-		.font('Helvetica')
+		.font(FONT.regular)
 		.fontSize(10)
 		.text(text, { width: CONTENT_WIDTH, align: 'justify', ...options });
 	doc.moveDown(0.3);
@@ -121,7 +117,7 @@ export function table(
 	const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
 	const padding = 3;
 	const drawRow = (cells: string[], bold: boolean) => {
-		doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+		doc.font(bold ? FONT.bold : FONT.regular).fontSize(8);
 		const height =
 			Math.max(
 				...cells.map((cell, i) =>
@@ -161,7 +157,7 @@ export function table(
 		true
 	);
 	for (const row of rows) drawRow(row, false);
-	doc.font('Helvetica').fontSize(10).moveDown(0.5);
+	doc.font(FONT.regular).fontSize(10).moveDown(0.5);
 }
 
 /** The signature block: for each signer a line, the name, position, seat and what they did. */
@@ -186,10 +182,10 @@ export function signatureBlock(
 				.lineTo(x + columnWidth, top + 28)
 				.stroke();
 			doc
-				.font('Helvetica-Bold')
+				.font(FONT.bold)
 				.fontSize(9)
 				.text(signer.name, x, top + 32, { width: columnWidth });
-			doc.font('Helvetica').fontSize(8);
+			doc.font(FONT.regular).fontSize(8);
 			if (signer.position) doc.text(signer.position, x, doc.y, { width: columnWidth });
 			if (signer.seat) doc.text(signer.seat, x, doc.y, { width: columnWidth });
 			doc.fillColor('#333333').text(signer.status, x, doc.y, { width: columnWidth });
@@ -199,7 +195,7 @@ export function signatureBlock(
 		doc.x = MARGIN.left;
 		doc.y = bottom;
 	}
-	doc.font('Helvetica').fontSize(10).moveDown(0.5);
+	doc.font(FONT.regular).fontSize(10).moveDown(0.5);
 }
 
 /** A QR code drawn as vector squares (deterministic), `size` points wide, at (x, y). */
@@ -240,7 +236,7 @@ export function stampPages(doc: PDFKit.PDFDocument, frame: DocumentFrame): void 
 		// Writing in the margins must not make pdfkit add pages.
 		const margins = doc.page.margins;
 		doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-		doc.font('Helvetica').fontSize(8).fillColor('#333333');
+		doc.font(FONT.regular).fontSize(8).fillColor('#333333');
 		doc.text(frame.bodyName, MARGIN.left, 30, { width: CONTENT_WIDTH * 0.6, lineBreak: false });
 		doc.text(`Folio: ${frame.folio}`, MARGIN.left, 30, { width: CONTENT_WIDTH, align: 'right' });
 		doc
@@ -268,10 +264,10 @@ export function stampPages(doc: PDFKit.PDFDocument, frame: DocumentFrame): void 
 				const initials = labels[index]!;
 				doc.lineWidth(0.6).strokeColor('black').rect(column.x, y, 40, boxHeight).stroke();
 				if (signer.signed) {
-					doc.font('Helvetica-Bold').fontSize(9).fillColor('#1e3a8a');
+					doc.font(FONT.bold).fontSize(9).fillColor('#1e3a8a');
 					doc.text(initials, column.x, y + boxHeight / 2 - 4, { width: 40, align: 'center' });
 				}
-				doc.font('Helvetica').fontSize(6).fillColor('black');
+				doc.font(FONT.regular).fontSize(6).fillColor('black');
 				doc.text(initials, column.x - 8, y + boxHeight + 1, { width: 56, align: 'center' });
 			});
 		}

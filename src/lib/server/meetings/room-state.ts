@@ -20,7 +20,7 @@ import {
 	speakerRequests,
 	type Meeting
 } from '../db/schema';
-import { findSeatVoter, isMotionSuspended } from '../../rules';
+import { findSeatVoter, isMotionSuspended, meetingStanding } from '../../rules';
 import type { MeetingState } from '../../live/meeting-state';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import {
@@ -159,7 +159,7 @@ export async function readRoomStates(
 		motion,
 		decisions,
 		meetingId,
-		status: convocationStatus === 'cancelled' ? ('cancelled' as const) : meeting.status,
+		status: meetingStanding(meeting.status, convocationStatus),
 		currentItem: meeting.currentItem,
 		agenda,
 		quorum,

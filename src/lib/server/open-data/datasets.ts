@@ -17,12 +17,14 @@ import {
 	agreements,
 	attendance,
 	ballots,
+	convocations,
 	meetings,
 	members,
 	motions,
 	seats,
 	secretariats
 } from '../db/schema';
+import { meetingStanding } from '../../rules';
 import { commitmentsDataset, progressDataset } from './plan-datasets';
 
 /** Which rows: one body's, or every body's (the instance's catalogue). */
@@ -83,25 +85,36 @@ const sessionsDataset: Dataset = {
 			description: 'Fecha y hora de la convocatoria (UTC).'
 		},
 		{ name: 'lugar', type: 'texto', description: 'Lugar de la sesión.' },
-		{ name: 'estado', type: 'texto', description: 'programada, en curso o concluida.' }
+		{
+			name: 'estado',
+			type: 'texto',
+			description:
+				'programada, en curso, concluida o cancelada (cancelada: se canceló con la aprobación de todos los asientos antes de celebrarse).'
+		}
 	],
 	async rows(db, scope) {
 		const found = await db
-			.select({ meeting: meetings, slug: secretariats.slug })
+			.select({ meeting: meetings, slug: secretariats.slug, convocation: convocations.status })
 			.from(meetings)
 			.innerJoin(secretariats, eq(secretariats.id, meetings.secretariatId))
+			.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
 			.where(bodyFilter(scope, meetings.secretariatId))
 			.orderBy(asc(meetings.scheduledAt), asc(meetings.id));
 		const kinds = { ordinary: 'ordinaria', extraordinary: 'extraordinaria' };
-		const statuses = { scheduled: 'programada', open: 'en curso', closed: 'concluida' };
-		return found.map(({ meeting, slug }) => ({
+		const statuses = {
+			scheduled: 'programada',
+			open: 'en curso',
+			closed: 'concluida',
+			cancelled: 'cancelada'
+		};
+		return found.map(({ meeting, slug, convocation }) => ({
 			sesion_id: meeting.id,
 			secretariado: slug,
 			tipo: kinds[meeting.kind],
 			titulo: meeting.title,
 			fecha: iso(meeting.scheduledAt),
 			lugar: meeting.place,
-			estado: statuses[meeting.status]
+			estado: statuses[meetingStanding(meeting.status, convocation)]
 		}));
 	}
 };

@@ -6,8 +6,9 @@
  * web page reads `summariseReport`; `renderReportPdf` draws the same content with pdfkit, on the
  * server, in the reader's language.
  */
-import PDFDocument from 'pdfkit';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { createArchivalPdf, FONT } from '../documents/pdf-document';
 import { progressStatuses, roundProgress, type ProgressStatus } from '../../rules/plan-progress';
 import type { PlanView } from './plans';
 
@@ -49,14 +50,22 @@ function activityTitles(view: PlanView): Map<string, string> {
 	return new Map(view.commitments.flatMap((c) => c.activities.map((a) => [a.id, a.title])));
 }
 
-/** The report as a PDF (A4/Letter-neutral margins, the standard Helvetica: Spanish accents work). */
+/**
+ * The report as a PDF/A in the reader's language (pdf-document.ts: embedded fonts, metadata). Its
+ * creation date is the report's day, so the same plan on the same day gives the same bytes.
+ */
 export function renderReportPdf(report: PlanReport): Promise<Buffer> {
 	const { view } = report;
-	const doc = new PDFDocument({
-		size: 'LETTER',
-		margin: 56,
-		info: { Title: `${m.plan_report()} — ${view.plan.title}`, Author: report.bodyName }
-	});
+	const doc = createArchivalPdf(
+		{
+			title: `${m.plan_report()} — ${view.plan.title}`,
+			author: report.bodyName,
+			subject: m.plan_period({ from: view.plan.startsOn, to: view.plan.endsOn }),
+			createdAt: new Date(`${report.today}T00:00:00Z`),
+			lang: getLocale()
+		},
+		{ size: 'LETTER', margin: 56 }
+	);
 	const chunks: Buffer[] = [];
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
 	const done = new Promise<Buffer>((resolve, reject) => {
@@ -64,8 +73,8 @@ export function renderReportPdf(report: PlanReport): Promise<Buffer> {
 		doc.on('error', reject);
 	});
 
-	doc.font('Helvetica-Bold').fontSize(16).text(m.plan_report());
-	doc.font('Helvetica').fontSize(11).text(report.bodyName);
+	doc.font(FONT.bold).fontSize(16).text(m.plan_report());
+	doc.font(FONT.regular).fontSize(11).text(report.bodyName);
 	doc.text(
 		`${view.plan.title} · ${m.plan_period({ from: view.plan.startsOn, to: view.plan.endsOn })}`
 	);
@@ -91,12 +100,12 @@ export function renderReportPdf(report: PlanReport): Promise<Buffer> {
 	for (const commitment of view.commitments) {
 		doc.moveDown();
 		doc
-			.font('Helvetica-Bold')
+			.font(FONT.bold)
 			.fontSize(12)
 			.text(
 				m.plan_commitment_heading({ number: String(commitment.number), title: commitment.title })
 			);
-		doc.font('Helvetica').fontSize(10);
+		doc.font(FONT.regular).fontSize(10);
 		doc.text(
 			`${m.plan_progress()}: ${roundProgress(commitment.progress)} % · ${m.plan_status()}: ${statusLabel(commitment.status)}`
 		);
@@ -126,8 +135,8 @@ export function renderReportPdf(report: PlanReport): Promise<Buffer> {
 	}
 
 	doc.moveDown();
-	doc.font('Helvetica-Bold').fontSize(12).text(m.plan_report_recent());
-	doc.font('Helvetica').fontSize(10);
+	doc.font(FONT.bold).fontSize(12).text(m.plan_report_recent());
+	doc.font(FONT.regular).fontSize(10);
 	const titles = activityTitles(view);
 	if (report.updates.length === 0) doc.text(m.plan_report_recent_none());
 	for (const update of report.updates.slice(0, 30)) {

@@ -1,7 +1,10 @@
 /**
  * Section b's agenda as an iCalendar feed (RFC 5545), written with ical.js: every meeting of the
  * body, past and coming, one VEVENT each with a stable UID, so a calendar app that subscribes keeps
- * its events in step when a meeting moves. Meetings are given two hours, the usual length.
+ * its events in step when a meeting moves or is called off (STATUS and SEQUENCE, RFC 5545 3.8.1.11
+ * and 3.8.7.4: a cancelled meeting stays in the feed as CANCELLED with a higher SEQUENCE, so the
+ * calendar marks its copy instead of keeping it as coming). Meetings are given two hours, the usual
+ * length.
  */
 import ICAL from 'ical.js';
 
@@ -11,6 +14,8 @@ export interface AgendaEntry {
 	scheduledAt: Date;
 	place: string;
 	url: string;
+	status: 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED';
+	sequence: number;
 }
 
 const TWO_HOURS_MS = 2 * 60 * 60 * 1000;
@@ -38,6 +43,8 @@ export function buildAgendaFeed(
 			true
 		);
 		if (entry.place) event.location = entry.place;
+		event.sequence = entry.sequence;
+		component.updatePropertyWithValue('status', entry.status);
 		component.updatePropertyWithValue('dtstamp', ICAL.Time.fromJSDate(now, true));
 		component.updatePropertyWithValue('url', entry.url);
 		calendar.addSubcomponent(component);

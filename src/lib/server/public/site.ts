@@ -12,8 +12,11 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm'
 import type { Database } from '../db';
 import { planProgress } from './plan-progress';
 import { signedMinutes } from './minutes-documents';
+import { meetingStanding } from '../../rules';
+import type { AgendaEntry } from './agenda-feed';
 import {
 	communiques,
+	convocations,
 	evidenceFiles,
 	meetings,
 	members,
@@ -155,20 +158,73 @@ export function listPublishedCommuniques(db: Database, secretariatId: string) {
 		.orderBy(desc(communiques.publishedAt));
 }
 
-/** The agenda (section b): meetings still to come or under way, soonest first. */
-export function listUpcomingMeetings(db: Database, secretariatId: string) {
-	return db
+/**
+ * The agenda (section b): meetings still to come or under way, soonest first. A cancelled one stays
+ * where it was announced, marked cancelled with the day it was (Z art. 7.4: cancelled by a
+ * communication), rather than vanishing or still reading as coming.
+ */
+export async function listUpcomingMeetings(db: Database, secretariatId: string) {
+	const rows = await db
 		.select({
 			id: meetings.id,
 			title: meetings.title,
 			kind: meetings.kind,
 			scheduledAt: meetings.scheduledAt,
 			place: meetings.place,
-			status: meetings.status
+			status: meetings.status,
+			convocationStatus: convocations.status,
+			cancelledAt: convocations.cancelledAt
 		})
 		.from(meetings)
+		.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
 		.where(and(eq(meetings.secretariatId, secretariatId), ne(meetings.status, 'closed')))
 		.orderBy(asc(meetings.scheduledAt));
+	return rows.map(({ convocationStatus, ...row }) => ({
+		...row,
+		status: meetingStanding(row.status, convocationStatus)
+	}));
+}
+
+/**
+ * Every meeting of the body for the .ics feed, with what a subscribed calendar needs to keep its
+ * copy in step: TENTATIVE until the convocatoria is issued, CONFIRMED once it is or once the
+ * meeting was held (some were held without one issued here), CANCELLED when it was called off, and
+ * the convocatoria's SEQUENCE (raised by each re-issue and by the cancellation).
+ */
+export async function listAgendaFeedEntries(
+	db: Database,
+	body: PublicBody,
+	agendaUrl: string
+): Promise<AgendaEntry[]> {
+	const rows = await db
+		.select({
+			id: meetings.id,
+			title: meetings.title,
+			scheduledAt: meetings.scheduledAt,
+			place: meetings.place,
+			meetingStatus: meetings.status,
+			convocationStatus: convocations.status,
+			sequence: convocations.sequence
+		})
+		.from(meetings)
+		.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
+		.where(eq(meetings.secretariatId, body.id))
+		.orderBy(asc(meetings.scheduledAt));
+	const status = (row: (typeof rows)[number]): AgendaEntry['status'] => {
+		if (meetingStanding(row.meetingStatus, row.convocationStatus) === 'cancelled')
+			return 'CANCELLED';
+		if (row.convocationStatus === 'issued' || row.meetingStatus !== 'scheduled') return 'CONFIRMED';
+		return 'TENTATIVE';
+	};
+	return rows.map((row) => ({
+		id: row.id,
+		title: row.title,
+		scheduledAt: row.scheduledAt,
+		place: row.place,
+		url: agendaUrl,
+		status: status(row),
+		sequence: row.sequence ?? 0
+	}));
 }
 
 /** Section b's progress blocks from every registered source, in registration order. */

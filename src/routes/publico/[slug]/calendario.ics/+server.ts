@@ -1,8 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
 import { getDatabase } from '$lib/server/db';
-import { meetings } from '$lib/server/db/schema';
-import { findPublicBody } from '$lib/server/public/site';
+import { findPublicBody, listAgendaFeedEntries } from '$lib/server/public/site';
 import { buildAgendaFeed } from '$lib/server/public/agenda-feed';
 import type { RequestHandler } from './$types';
 
@@ -11,22 +9,8 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const db = await getDatabase();
 	const body = await findPublicBody(db, params.slug);
 	if (!body) error(404);
-	const rows = await db
-		.select({
-			id: meetings.id,
-			title: meetings.title,
-			scheduledAt: meetings.scheduledAt,
-			place: meetings.place
-		})
-		.from(meetings)
-		.where(eq(meetings.secretariatId, body.id))
-		.orderBy(asc(meetings.scheduledAt));
 	const agenda = `${url.origin}/publico/${body.slug}/agenda`;
-	const feed = buildAgendaFeed(
-		body,
-		url.hostname,
-		rows.map((row) => ({ ...row, url: agenda }))
-	);
+	const feed = buildAgendaFeed(body, url.hostname, await listAgendaFeedEntries(db, body, agenda));
 	return new Response(feed, {
 		headers: {
 			'Content-Type': 'text/calendar; charset=utf-8',

@@ -4,7 +4,7 @@ import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { createMeeting, listMeetings } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
-import { startOfLocalDay } from '$lib/rules';
+import { meetingStanding, startOfLocalDay } from '$lib/rules';
 import { meetingFormSchema } from '$lib/validation/secretariat';
 import { listConvocationStatuses } from '$lib/server/meetings/convocations';
 import { readObserverPromotion } from '$lib/server/meetings/observers';
@@ -14,16 +14,18 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDatabase();
 	const access = await requireSecretariatAction(db, event, event.params.slug, 'meeting.view-live');
 	const meetings = await listMeetings(db, access.secretariat.id);
+	const convocations = await listConvocationStatuses(db, access.secretariat.id);
 	return {
+		// A cancelled meeting reads 'Cancelada' here, not 'Programada' (its row stays scheduled).
 		meetings: meetings.map(({ id, kind, title, scheduledAt, status }) => ({
 			id,
 			kind,
 			title,
 			scheduledAt,
-			status
+			status: meetingStanding(status, convocations[id]),
+			convocation: convocations[id] === 'issued' ? ('issued' as const) : ('draft' as const)
 		})),
 		canConvene: access.can('meeting.convene'),
-		convocations: await listConvocationStatuses(db, access.secretariat.id),
 		observerPromotion: await readObserverPromotion(db, access),
 		timeZone: access.rules.timeZone
 	};
