@@ -1,7 +1,8 @@
 /**
  * Every request passes here: the login is read from its cookie, then the language is chosen
  * (the signed-in user's saved setting, else the language cookie, else Accept-Language, else
- * Spanish) and written into <html lang>.
+ * Spanish) and written into <html lang>; then a request refused as a whole (cross-site, too large,
+ * not a form) is answered in that language (request-refusals.ts).
  */
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -14,6 +15,7 @@ import {
 	setAuthSessionCookie,
 	setLocaleCookie
 } from '$lib/server/auth/cookies';
+import { handleRequestRefusals } from '$lib/server/request-refusals';
 
 export const init: ServerInit = async () => {
 	await openDatabase();
@@ -57,4 +59,9 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleAuthSession, handleLocale);
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleAuthSession,
+	handleLocale,
+	handleRequestRefusals
+);
