@@ -215,6 +215,18 @@ describe.each(engines)('hostile input to the app process on %s', (engine) => {
 			// The message is shown once.
 			const again = await (await fetch(page('/dias-inhabiles'), { headers: headers() })).text();
 			expect(again).not.toContain(es.request_refused_cross_site);
+			// A client that is not a browser asking for a page gets the status and the words.
+			const script = await fetch(page('/dias-inhabiles?/add'), {
+				method: 'POST',
+				headers: headers({
+					origin: 'https://otro-sitio.example',
+					accept: '*/*',
+					'content-type': 'application/x-www-form-urlencoded'
+				}),
+				body: addDay('2026-12-24')
+			});
+			expect(script.status).toBe(403);
+			expect(await script.text()).toBe(es.request_refused_cross_site);
 		});
 
 		it('in the language the person chose', async () => {

@@ -9,10 +9,12 @@
  * - unsupported-type: an action posted as something other than a form (SvelteKit's 415).
  *
  * An enhanced form (use:enhance) gets an action failure `{ refusal }` that the root layout shows;
- * a plain post, or a JSON client, gets redirected to the page it came from with the refusal in a
- * short-lived cookie, which the root layout's load reads once; a JSON client gets `{ message }`.
+ * a plain post from a browser is redirected to the page it came from with the refusal in a
+ * short-lived cookie, which the root layout's load reads once (so the page is the person's own,
+ * whatever the refused body was); any other client gets the status with the message, as JSON when
+ * it accepts JSON, else as plain text.
  */
-import { error, json, type Cookies, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { error, json, text, type Cookies, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import * as devalue from 'devalue';
 import { m } from '$lib/paraglide/messages';
@@ -97,8 +99,12 @@ function answer(event: RequestEvent, refusal: RequestRefusal): Response {
 		return json({ type: 'failure', status, data }, { status });
 	}
 	const accept = event.request.headers.get('accept') ?? '';
-	if (accept.includes('application/json') && !accept.includes('text/html'))
-		return json({ message: describeRefusal(refusal) }, { status });
+	// Not a browser's page request: the status and the message, as JSON when asked, else as text.
+	if (!accept.includes('text/html')) {
+		if (accept.includes('application/json'))
+			return json({ message: describeRefusal(refusal) }, { status });
+		return text(describeRefusal(refusal), { status });
+	}
 	// Written by hand: `event.cookies` may no longer be set once the page has been resolved.
 	const secure = event.url.protocol === 'https:' ? '; Secure' : '';
 	return new Response(null, {
