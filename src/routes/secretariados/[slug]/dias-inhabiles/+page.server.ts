@@ -2,7 +2,11 @@ import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { saveNonWorkingDays } from '$lib/server/secretariats/secretariats';
-import { importWindow, MAX_DATES, readNonWorkingDaysFromIcs } from '$lib/server/calendar/ics-import';
+import {
+	importWindow,
+	MAX_DATES,
+	readNonWorkingDaysFromIcs
+} from '$lib/server/calendar/ics-import';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { describeRulesIssue } from '$lib/i18n/rules';
 import { listLftRestDays, toLocalDate } from '$lib/rules';
