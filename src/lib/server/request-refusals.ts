@@ -77,18 +77,19 @@ export function refuseRequest(refusal: RequestRefusal): never {
 	error(statuses[refusal], { message: describeRefusal(refusal), localized: true });
 }
 
-/** The path to send a refused plain post back to: the same-site page it came from, else its own. */
+/**
+ * The path to send a refused plain post back to: the same-site page it came from, else its own;
+ * without a form action's `?/name` (a page reached by a plain post carries its action in the URL).
+ */
 function pageOf(event: RequestEvent): string {
+	let page = event.url;
 	const referer = event.request.headers.get('referer');
-	if (referer) {
-		try {
-			const from = new URL(referer);
-			if (from.origin === event.url.origin) return from.pathname + from.search;
-		} catch {
-			// A referer that is not a URL is ignored.
-		}
-	}
-	return event.url.pathname;
+	if (referer && URL.canParse(referer) && new URL(referer).origin === event.url.origin)
+		page = new URL(referer);
+	const search = new URLSearchParams(page.search);
+	for (const key of [...search.keys()]) if (key.startsWith('/')) search.delete(key);
+	const query = search.toString();
+	return page.pathname + (query ? `?${query}` : '');
 }
 
 function answer(event: RequestEvent, refusal: RequestRefusal): Response {
