@@ -1,8 +1,10 @@
 /**
  * Every request passes here: the login is read from its cookie, then the language is chosen
  * (the signed-in user's saved setting, else the language cookie, else Accept-Language, else
- * Spanish) and written into <html lang>. A request the database cannot serve right now is
- * answered 503 with a message to try again (issue 10), never 500; other faults are logged.
+ * Spanish) and written into <html lang>; then a request refused as a whole (cross-site, too large,
+ * not a form) is answered in that language (request-refusals.ts). A request the database cannot
+ * serve right now is answered 503 with a message to try again (issue 10), never 500; other faults
+ * are logged.
  */
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -18,6 +20,7 @@ import {
 	setAuthSessionCookie,
 	setLocaleCookie
 } from '$lib/server/auth/cookies';
+import { handleRequestRefusals } from '$lib/server/request-refusals';
 
 export const init: ServerInit = async () => {
 	await openDatabase();
@@ -80,7 +83,12 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleAuthSession, handleLocale);
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleAuthSession,
+	handleLocale,
+	handleRequestRefusals
+);
 
 export const handleError: HandleServerError = ({ error: cause, event, status }) => {
 	if (isDatabaseUnavailable(cause)) {

@@ -224,6 +224,30 @@ test('non-working days are imported from an .ics file and the installation act l
 		'No pudimos leer el archivo: no parece un calendario .ics.'
 	);
 
+	// A recurrence without end (153 bytes that once hung the server) is refused with its message.
+	await page.getByLabel('Archivo de calendario (.ics)').setInputFiles({
+		name: 'sin-fin.ics',
+		mimeType: 'text/calendar',
+		buffer: Buffer.from(
+			ics.replace('DTEND;VALUE=DATE:20261223', 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30')
+		)
+	});
+	await page.getByRole('button', { name: 'Importar' }).click();
+	await expect(page.getByRole('alert')).toContainText('No importamos el archivo: daría más de 400');
+	// A body over the server's limit (21 MB) is refused before any action: back on this page, in words.
+	await page.getByLabel('Archivo de calendario (.ics)').setInputFiles({
+		name: 'enorme.ics',
+		mimeType: 'text/calendar',
+		buffer: Buffer.alloc(22 * 1024 * 1024, 'x')
+	});
+	await page.getByRole('button', { name: 'Importar' }).click();
+	await expect(page).toHaveURL(new RegExp(`/secretariados/${slugs[1]}/dias-inhabiles$`));
+	await expect(page.getByRole('alert')).toHaveText(
+		'Lo que enviaste es demasiado grande y no lo recibimos; no se guardó nada. Si adjuntaste un archivo, elige uno más pequeño.'
+	);
+	await page.screenshot({ path: 'test-results/refusal-too-large.png' });
+	await expect(page.locator('time[datetime="2026-12-21"]').first()).toBeVisible();
+
 	await page.goto(`/secretariados/${slugs[1]}/instalacion`);
 	const substitutes = page.getByRole('table', { name: 'Suplentes' });
 	await expect(substitutes.getByRole('row', { name: /Sociedad civil/ })).toContainText(

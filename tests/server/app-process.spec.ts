@@ -116,7 +116,7 @@ describe.each(engines)('the app process on %s', (engine) => {
 		expect(response.status).toBe(403);
 	});
 
-	it('answers 400, not 500, to a post that is not a form', async () => {
+	it('sends a browser back to its page, not a 500, after a post that is not a form', async () => {
 		const response = await fetch(`${app.url}/entrar`, {
 			method: 'POST',
 			headers: {
@@ -124,9 +124,12 @@ describe.each(engines)('the app process on %s', (engine) => {
 				'content-type': 'multipart/form-data; boundary=x',
 				accept: 'text/html'
 			},
-			body: 'not multipart at all'
+			body: 'not multipart at all',
+			redirect: 'manual'
 		});
-		expect(response.status).toBe(400);
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/entrar');
+		expect(response.headers.get('set-cookie')).toContain('solicitud_rechazada=malformed');
 	});
 
 	it('refuses a request body over the size limit', async () => {

@@ -30,6 +30,8 @@ export const progressCsvColumns = [
 const MAX_NOTE = 2000;
 /** Rows beyond this are refused: a plan has tens of activities, not thousands. */
 export const MAX_CSV_ROWS = 5000;
+/** Bytes beyond this are refused before parsing: the largest plan's CSV is well under it. */
+export const MAX_CSV_MB = 2;
 
 /** The progress CSV of a plan (UTF-8 with a byte-order mark, so spreadsheets read the accents). */
 export function buildProgressCsv(view: PlanView): string {
@@ -52,6 +54,8 @@ export function buildProgressCsv(view: PlanView): string {
 }
 
 export type CsvIssueCode =
+	| 'too-large'
+	| 'not-utf8'
 	| 'malformed'
 	| 'empty'
 	| 'too-many-rows'
@@ -72,6 +76,21 @@ export interface CsvIssue {
 export type CsvImportOutcome = { ok: true; updated: number } | { ok: false; issues: CsvIssue[] };
 
 type CsvRecord = Record<string, string>;
+
+/**
+ * The text of an uploaded CSV, refused when its bytes are not UTF-8 (a spreadsheet's "CSV" in
+ * Windows-1252 or Latin-1: decoding it anyway would turn every accent into U+FFFD and save that)
+ * or when it is too large to parse in a moment.
+ */
+export function decodeCsv(bytes: Uint8Array): { ok: true; text: string } | CsvIssue {
+	if (bytes.byteLength > MAX_CSV_MB * 1024 * 1024)
+		return { row: null, column: null, code: 'too-large' };
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		return { row: null, column: null, code: 'not-utf8' };
+	}
+}
 
 function readRecords(text: string): { records: { record: CsvRecord; line: number }[] } | CsvIssue {
 	try {

@@ -2,7 +2,11 @@ import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { saveNonWorkingDays } from '$lib/server/secretariats/secretariats';
-import { readNonWorkingDaysFromIcs } from '$lib/server/calendar/ics-import';
+import {
+	importWindow,
+	MAX_DATES,
+	readNonWorkingDaysFromIcs
+} from '$lib/server/calendar/ics-import';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { describeRulesIssue } from '$lib/i18n/rules';
 import { listLftRestDays, toLocalDate } from '$lib/rules';
@@ -62,15 +66,21 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0)
 			return refuseForm(400, m.non_working_days_ics_missing());
 		if (file.size > MAX_ICS_BYTES) return refuseForm(413, m.non_working_days_ics_too_big());
-		const year = Number(toLocalDate(new Date(), access.rules.timeZone).slice(0, 4));
-		const read = readNonWorkingDaysFromIcs(await file.text(), year + 2);
-		if (!read.ok)
-			return refuseForm(
-				400,
-				read.reason === 'ics-empty'
-					? m.non_working_days_ics_empty()
-					: m.non_working_days_ics_unreadable()
-			);
+		const window = importWindow(toLocalDate(new Date(), access.rules.timeZone));
+		const read = readNonWorkingDaysFromIcs(await file.text(), window);
+		if (!read.ok) {
+			const refusal = {
+				'ics-empty': () => m.non_working_days_ics_empty(),
+				'ics-unreadable': () => m.non_working_days_ics_unreadable(),
+				'ics-beyond-window': () =>
+					m.non_working_days_ics_beyond_window({
+						from: window.from,
+						until: window.until,
+						max: MAX_DATES
+					})
+			}[read.reason];
+			return refuseForm(400, refusal());
+		}
 		let added = 0;
 		const saved = await saveNonWorkingDays(db, access.secretariat.id, (dates) => {
 			const before = new Set(dates);

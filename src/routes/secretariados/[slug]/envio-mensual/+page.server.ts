@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
-import { readFormData, refuseForm } from '$lib/server/forms';
+import { formText, readFormData, refuseForm } from '$lib/server/forms';
 import { requireDispatchAccess } from '$lib/server/dispatch/dispatch-access';
 import {
 	listDispatchableVersions,
@@ -56,7 +56,7 @@ export const actions: Actions = {
 	send: async (event) => {
 		const db = await getDatabase();
 		const access = await requireDispatchAccess(db, event, event.params.slug, 'send');
-		const month = String((await readFormData(event.request)).get('month') ?? '');
+		const month = formText(await readFormData(event.request), 'month');
 		if (!/^\d{4}-\d{2}$/.test(month)) return refuseForm(400, m.dispatch_error_nothing_pending());
 		const result = await dispatchMonthMinutes(db, access, {
 			month,

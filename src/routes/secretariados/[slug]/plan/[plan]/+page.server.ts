@@ -5,7 +5,12 @@ import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { listMembers } from '$lib/server/secretariats/members';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { createCommitment, readPlan, updatePlan } from '$lib/server/plan/plans';
-import { importProgressCsv, type CsvIssue } from '$lib/server/plan/progress-csv';
+import {
+	decodeCsv,
+	importProgressCsv,
+	MAX_CSV_MB,
+	type CsvIssue
+} from '$lib/server/plan/progress-csv';
 import { toLocalDate } from '$lib/rules/local-dates';
 import { commitmentFormSchema } from '$lib/validation/plan';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,6 +49,8 @@ export const load: PageServerLoad = async (event) => {
 /** A CSV issue in the reader's language, with its row and column. */
 function describeIssue(issue: CsvIssue): string {
 	const problem = {
+		'too-large': () => m.plan_csv_too_large({ max: MAX_CSV_MB }),
+		'not-utf8': m.plan_csv_not_utf8,
 		malformed: m.plan_csv_malformed,
 		empty: m.plan_csv_empty,
 		'too-many-rows': m.plan_csv_too_many_rows,
@@ -95,8 +102,14 @@ export const actions: Actions = {
 		const today = toLocalDate(new Date(), access.rules.timeZone);
 		const view = await readPlan(db, access.secretariat.id, event.params.plan, today);
 		if (!view) error(404);
-		const text = file instanceof File ? await file.text() : '';
-		const outcome = await importProgressCsv(db, access, view, text);
+		const decoded =
+			file instanceof File
+				? decodeCsv(new Uint8Array(await file.arrayBuffer()))
+				: { ok: true as const, text: '' };
+		const outcome =
+			'ok' in decoded
+				? await importProgressCsv(db, access, view, decoded.text)
+				: { ok: false as const, issues: [decoded] };
 		if (!outcome.ok)
 			return refuseForm(400, m.plan_csv_refused(), {
 				errors: { csv: outcome.issues.slice(0, 50).map(describeIssue).join('\n') }

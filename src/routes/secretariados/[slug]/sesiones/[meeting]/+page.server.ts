@@ -22,7 +22,7 @@ import { setAttendance } from '$lib/server/meetings/attendance';
 import { moveCurrentItem, openMeeting } from '$lib/server/meetings/meeting-progress';
 import { readMeetingState } from '$lib/server/meetings/room-state';
 import { listMeetingRemovals, putRemovalToVote } from '$lib/server/meetings/removals';
-import { parseForm, readFormData } from '$lib/server/forms';
+import { formText, parseForm, readFormData } from '$lib/server/forms';
 import { liveRoomName, minutesRoomName } from '$lib/server/broadcast';
 import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
 import { requireMeetingAction } from './meeting-access';
@@ -190,7 +190,7 @@ export const actions: Actions = {
 		}),
 	propose: (event) =>
 		act(event, 'motion.propose', async ({ access, meeting }, form) => {
-			const parsed = motionFormSchema.safeParse({ text: form.get('text') });
+			const parsed = motionFormSchema.safeParse({ text: formText(form, 'text') });
 			if (!parsed.success) error(400);
 			return proposeMotion(await getDatabase(), access, meeting.id, parsed.data.text);
 		}),

@@ -5,7 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction, type SecretariatAccess } from '$lib/server/secretariats/access';
 import { listMembers } from '$lib/server/secretariats/members';
-import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
+import { formText, parseForm, readFormData, refuseForm } from '$lib/server/forms';
+import { hasControlCharacters } from '$lib/validation/text';
 import {
 	createActivity,
 	deleteActivity,
@@ -135,7 +136,7 @@ export const actions: Actions = {
 	},
 	deleteActivity: async (event) => {
 		const { db, access } = await editor(event);
-		const activityId = String((await readFormData(event.request)).get('activityId') ?? '');
+		const activityId = formText(await readFormData(event.request), 'activityId');
 		const found = await findActivity(db, access.secretariat.id, activityId);
 		if (!found || found.commitment.id !== event.params.commitment) error(404);
 		const evidence = (await deleteActivity(db, access.secretariat.id, activityId)) ?? [];
@@ -156,14 +157,19 @@ export const actions: Actions = {
 	addEvidenceFile: async (event) => {
 		const { db, access } = await reporter(event);
 		const data = await readFormData(event.request);
-		const activityId = String(data.get('activityId') ?? '');
+		const activityId = formText(data, 'activityId');
 		if (!/^[0-9a-f-]{36}$/i.test(activityId)) error(404);
 		await requireReportableActivity(db, access, event.params.commitment, activityId);
 		const file = data.get('file');
 		if (!(file instanceof File)) return evidenceRefusal({ ok: false, reason: 'empty' }, 'file');
+		const title = String(data.get('title') ?? '');
+		if (hasControlCharacters(title))
+			return refuseForm(400, m.error_form_invalid(), {
+				errors: { title: m.error_control_characters() }
+			});
 		const outcome = await addEvidenceFile(db, activityId, access.user.id, {
 			name: file.name,
-			title: String(data.get('title') ?? '').trim(),
+			title: title.trim(),
 			bytes: new Uint8Array(await file.arrayBuffer())
 		});
 		if (!outcome.ok) return evidenceRefusal(outcome, 'file');
@@ -181,7 +187,7 @@ export const actions: Actions = {
 	},
 	deleteEvidence: async (event) => {
 		const { db, access } = await editor(event);
-		const evidenceId = String((await readFormData(event.request)).get('evidenceId') ?? '');
+		const evidenceId = formText(await readFormData(event.request), 'evidenceId');
 		const found = await findEvidence(db, access.secretariat.id, evidenceId);
 		if (!found || found.commitment.id !== event.params.commitment) error(404);
 		await deleteEvidence(db, evidenceId);
@@ -189,7 +195,7 @@ export const actions: Actions = {
 	},
 	linkAgreement: async (event) => {
 		const { db, access } = await editor(event);
-		const agreementId = String((await readFormData(event.request)).get('agreementId') ?? '');
+		const agreementId = formText(await readFormData(event.request), 'agreementId');
 		const linked = await linkAgreement(
 			db,
 			access.secretariat.id,
@@ -201,7 +207,7 @@ export const actions: Actions = {
 	},
 	unlinkAgreement: async (event) => {
 		const { db, access } = await editor(event);
-		const agreementId = String((await readFormData(event.request)).get('agreementId') ?? '');
+		const agreementId = formText(await readFormData(event.request), 'agreementId');
 		await unlinkAgreement(db, access.secretariat.id, event.params.commitment, agreementId).catch(
 			() => undefined
 		);
