@@ -172,11 +172,12 @@ export function createYjsServer(): YjsServer {
 		}
 	}
 	// Signing out, a password reset, a removal: that login's or that user's connections now.
+	/** Immediate re-checks asked for so far: an upgrade admitted across one is re-checked too. */
+	let recheckRequests = 0;
 	registerLoginSocketRecheck((scope) => {
+		recheckRequests += 1;
 		const concerned = [...connections].filter((c) =>
-			'authSessionId' in scope
-				? c.authSessionId === scope.authSessionId
-				: c.userId === scope.userId
+			'authSessionId' in scope ? c.authSessionId === scope.authSessionId : c.userId === scope.userId
 		);
 		if (concerned.length === 0) return;
 		recheckConnections(concerned).catch((error: unknown) =>
@@ -230,7 +231,9 @@ export function createYjsServer(): YjsServer {
 		head: Buffer,
 		roomName: string,
 		access: Access,
-		session: { id: string; user: { id: string; name: string } } | null
+		session: { id: string; user: { id: string; name: string } } | null,
+		/** `recheckRequests` when the upgrade's login and rights were read. */
+		checkedAt: number
 	) {
 		const room = await openRoom(roomName);
 		room.reserve();
@@ -259,6 +262,12 @@ export function createYjsServer(): YjsServer {
 				connections.delete(connection);
 				if (room.leave(connection)) closeRoomIfUnused(room);
 			});
+			// A sign-out or removal that committed while this upgrade was under way found no socket
+			// to close: this one is re-checked now rather than at the next ping round.
+			if (recheckRequests !== checkedAt)
+				recheckConnections([connection]).catch((error: unknown) =>
+					log.warn({ err: error }, 'could not re-check a connection')
+				);
 		});
 	}
 
@@ -275,6 +284,7 @@ export function createYjsServer(): YjsServer {
 		roomName: string,
 		asPublic: boolean
 	) {
+		const checkedAt = recheckRequests;
 		const token = asPublic ? null : readAuthSessionCookie(request.headers.cookie);
 		// No renewal here: an upgrade cannot send the renewed cookie back.
 		const session = token
@@ -291,7 +301,8 @@ export function createYjsServer(): YjsServer {
 			head,
 			roomName,
 			access,
-			session && { id: session.id, user: session.user }
+			session && { id: session.id, user: session.user },
+			checkedAt
 		);
 	}
 

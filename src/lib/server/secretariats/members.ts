@@ -147,7 +147,7 @@ export async function saveSeat(
 			await upsertSeatHolder(tx, secretariatId, id!, 'titular', input.titular),
 			await upsertSeatHolder(tx, secretariatId, id!, 'substitute', input.substitute)
 		];
-		return { ok: true, displaced};
+		return { ok: true, displaced };
 	});
 	if (!change.ok) return change;
 	recheckRemoved(change.displaced);
@@ -193,19 +193,19 @@ export async function removeSeat(
 ): Promise<SeatChange> {
 	const change = await withLockedSecretariat<Committed>(db, secretariatId, async (tx, current) => {
 		const existing = current.seats.find((seat) => seat.id === seatId);
-		if (!existing) return { ok: false, reason: 'not-found'};
+		if (!existing) return { ok: false, reason: 'not-found' };
 		const parsed = parseBodyRules({
 			...current.rules,
 			seats: current.rules.seats.filter((s) => s.id !== existing.key)
 		});
-		if (!parsed.ok) return { ok: false, issues: parsed.issues};
+		if (!parsed.ok) return { ok: false, issues: parsed.issues };
 		// The holders go with the seat (cascade).
 		const holders = await tx
 			.select({ userId: members.userId })
 			.from(members)
 			.where(eq(members.seatId, existing.id));
 		await tx.delete(seats).where(eq(seats.id, existing.id));
-		return { ok: true, displaced: holders.map((holder) => holder.userId)};
+		return { ok: true, displaced: holders.map((holder) => holder.userId) };
 	});
 	if (!change.ok) return change;
 	recheckRemoved(change.displaced);
