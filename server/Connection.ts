@@ -2,7 +2,9 @@
  * One client's socket in a room. Messages are handled strictly in order, each in its own
  * try/catch: garbage is logged and counted, never thrown. A read-only connection may ask for the
  * document and send presence, but its document writes are dropped; one that keeps writing is
- * closed with 4403. A failed send or a missed ping closes the connection.
+ * closed with 4403. A failed send or a missed ping closes the connection. Presence is the
+ * login's: the `user` field of every presence state is written by the server from the login
+ * behind the connection, never taken from the client, and a state over 4 KB is refused.
  */
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
@@ -13,6 +15,7 @@ import { CloseCode } from './close-codes';
 import { MessageType, encodeAwareness, encodeSyncStep1 } from './messages';
 import type { Room } from './Room';
 import type { Logger } from 'pino';
+import type { PresenceUser } from '../src/lib/live/presence';
 
 export type Access = 'read-write' | 'read-only';
 
@@ -22,6 +25,8 @@ const MAX_BAD_MESSAGES = 10;
 const MAX_AWARENESS_CLIENTS = 8;
 /** A client that lets this much pile up unread is cut off rather than let memory grow. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** A presence state (a name, a colour, a caret) fits easily; anything bigger is not presence. */
+const MAX_PRESENCE_STATE_BYTES = 4 * 1024;
 
 export class Connection {
 	#droppedWrites = 0;
@@ -32,18 +37,25 @@ export class Connection {
 	readonly userId: string | null;
 	/** The login that admitted this connection (the server closes it when that login ends); null for an observer without an account. */
 	readonly authSessionId: string | null;
+	/** Who the others see behind this connection's presence; null for an observer without an account. */
+	readonly presence: PresenceUser | null;
 
 	constructor(
 		readonly socket: WebSocket,
 		readonly room: Room,
 		readonly access: Access,
-		identity: { userId: string | null; authSessionId: string | null },
+		identity: {
+			userId: string | null;
+			authSessionId: string | null;
+			presence: PresenceUser | null;
+		},
 		private readonly log: Logger,
 		/** Whether the client asked to be told when its changes are saved (MessageType.Saved). */
 		readonly wantsSavedAcks = false
 	) {
 		this.userId = identity.userId;
 		this.authSessionId = identity.authSessionId;
+		this.presence = identity.presence;
 		socket.binaryType = 'arraybuffer';
 		socket.on('message', (data: ArrayBuffer) => this.receive(new Uint8Array(data)));
 		socket.on('pong', () => (this.#alive = true));
@@ -164,12 +176,38 @@ export class Connection {
 			return true;
 		});
 		if (refused > 0) this.rejectMessage('too many presence entries for one connection');
-		if (kept.length > 0)
+		const owned = kept.flatMap((entry) => {
+			const json = this.ownPresence(entry.json);
+			return json === null ? [] : [{ ...entry, json }];
+		});
+		if (owned.length < kept.length) this.rejectMessage('presence state over 4 KB or not an object');
+		if (owned.length > 0)
 			awarenessProtocol.applyAwarenessUpdate(
 				this.room.awareness,
-				encodeAwarenessEntries(kept),
+				encodeAwarenessEntries(owned),
 				this
 			);
+	}
+
+	/**
+	 * A presence state as the others will see it: the client's own fields (caret, selection) with
+	 * `user` set from this connection's login — or removed, for an observer without an account —
+	 * whatever the client put there. Null for a state refused: over 4 KB, or not a JSON object.
+	 * (Echoes of states the room already has are rewritten too, and then ignored as not newer.)
+	 */
+	private ownPresence(json: string): string | null {
+		if (json === 'null') return json;
+		if (Buffer.byteLength(json) > MAX_PRESENCE_STATE_BYTES) return null;
+		let state: unknown;
+		try {
+			state = JSON.parse(json);
+		} catch {
+			return null;
+		}
+		if (typeof state !== 'object' || state === null || Array.isArray(state)) return null;
+		const fields: Record<string, unknown> = { ...state };
+		delete fields.user;
+		return JSON.stringify(this.presence ? { ...fields, user: this.presence } : fields);
 	}
 
 	private rejectMessage(reason: string): void {

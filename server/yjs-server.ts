@@ -5,8 +5,10 @@
  * the cookie is missing, expired or forged — except on a meeting's public room, which a visitor
  * without an account may follow read-only while the permission matrix gives `meeting.view-live`
  * to `public` (the public view, /sesion-publica/…); never the members' live room nor the minutes. Every ping round also
- * re-checks the logins and rights behind the open connections, so signing out, resetting a
- * password or losing a role closes them within one round.
+ * re-checks the logins and rights behind the open connections, so anything that ends a login or
+ * takes a right away closes them within one round; signing out, a password reset and a removal
+ * from a body do not wait for it: they ask for the same re-check of the connections concerned at
+ * once, after their commit (src/lib/server/login-sockets.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -37,6 +39,8 @@ import {
 	type RoomVisitor
 } from './room-access';
 import { YJS_PATH_PREFIX } from './paths';
+import { registerLoginSocketRecheck } from '../src/lib/server/login-sockets';
+import { presenceOf } from '../src/lib/live/presence';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 // YJS_PING_INTERVAL_MS shortens the round in tests of dead sockets and ended logins.
@@ -120,14 +124,13 @@ export function createYjsServer(): YjsServer {
 	});
 
 	/**
-	 * Re-checks every open connection: one whose login ended is closed with 4401; one whose rights
+	 * Re-checks open connections (every one, in the ping round): one whose login ended is closed with 4401; one whose rights
 	 * in the body changed (removed from it, made observer) is closed with 4403, and its client, on
 	 * reconnecting, gets what it is allowed now. The logins and the rights of all connections are
 	 * read in four queries (room-access.ts), then the sockets are gone through in slices, giving
 	 * the event loop back between them: a round over a thousand sockets never stalls the meetings.
 	 */
-	async function recheckConnections(): Promise<void> {
-		const open = [...connections];
+	async function recheckConnections(open: Connection[]): Promise<void> {
 		if (open.length === 0) return;
 		const ids = [...new Set(open.flatMap((c) => (c.authSessionId ? [c.authSessionId] : [])))];
 		const db = await getDatabase();
@@ -170,13 +173,26 @@ export function createYjsServer(): YjsServer {
 				connection.socket.close(CloseCode.Forbidden, 'access changed');
 		}
 	}
+	// Signing out, a password reset, a removal: that login's or that user's connections now.
+	/** Immediate re-checks asked for so far: an upgrade admitted across one is re-checked too. */
+	let recheckRequests = 0;
+	registerLoginSocketRecheck((scope) => {
+		recheckRequests += 1;
+		const concerned = [...connections].filter((c) =>
+			'authSessionId' in scope ? c.authSessionId === scope.authSessionId : c.userId === scope.userId
+		);
+		if (concerned.length === 0) return;
+		recheckConnections(concerned).catch((error: unknown) =>
+			log.warn({ err: error }, 'could not re-check connections')
+		);
+	});
 	let rechecking = false;
 	const ping = setInterval(() => {
 		connections.forEach((c) => c.checkAlive());
 		// A round still running (a slow database) is not doubled by the next one.
 		if (rechecking) return;
 		rechecking = true;
-		recheckConnections()
+		recheckConnections([...connections])
 			.catch((error: unknown) => log.warn({ err: error }, 'could not re-check connections'))
 			.finally(() => (rechecking = false));
 	}, PING_INTERVAL_MS);
@@ -217,7 +233,9 @@ export function createYjsServer(): YjsServer {
 		head: Buffer,
 		roomName: string,
 		access: Access,
-		session: { id: string; userId: string } | null
+		session: { id: string; user: { id: string; name: string } } | null,
+		/** `recheckRequests` when the upgrade's login and rights were read. */
+		checkedAt: number
 	) {
 		const room = await openRoom(roomName);
 		room.reserve();
@@ -234,13 +252,24 @@ export function createYjsServer(): YjsServer {
 		wss.handleUpgrade(request, socket, head, (ws) => {
 			joined = true;
 			room.release();
-			const identity = { userId: session?.userId ?? null, authSessionId: session?.id ?? null };
+			const identity = {
+				userId: session?.user.id ?? null,
+				authSessionId: session?.id ?? null,
+				// The name and colour the others see: the login's, never what the client says.
+				presence: session && presenceOf(session.user)
+			};
 			const connection = new Connection(ws, room, access, identity, log, wantsSavedAcks);
 			connections.add(connection);
 			ws.on('close', () => {
 				connections.delete(connection);
 				if (room.leave(connection)) closeRoomIfUnused(room);
 			});
+			// A sign-out or removal that committed while this upgrade was under way found no socket
+			// to close: this one is re-checked now rather than at the next ping round.
+			if (recheckRequests !== checkedAt)
+				recheckConnections([connection]).catch((error: unknown) =>
+					log.warn({ err: error }, 'could not re-check a connection')
+				);
 		});
 	}
 
@@ -257,6 +286,7 @@ export function createYjsServer(): YjsServer {
 		roomName: string,
 		asPublic: boolean
 	) {
+		const checkedAt = recheckRequests;
 		const token = asPublic ? null : readAuthSessionCookie(request.headers.cookie);
 		// No renewal here: an upgrade cannot send the renewed cookie back.
 		const session = token
@@ -273,7 +303,8 @@ export function createYjsServer(): YjsServer {
 			head,
 			roomName,
 			access,
-			session && { id: session.id, userId: session.user.id }
+			session && { id: session.id, user: session.user },
+			checkedAt
 		);
 	}
 

@@ -478,12 +478,12 @@ describe.each(engines)('the app process on %s', (engine) => {
 		const c = new WebsocketProvider(serverUrl, shared, docC, options);
 		try {
 			await waitFor(() => a.synced && b.synced && c.synced);
-			a.awareness.setLocalStateField('user', { name: 'Ana' });
-			await waitFor(() => c.awareness.getStates().get(docA.clientID)?.user?.name === 'Ana');
+			a.awareness.setLocalStateField('caret', 'Ana');
+			await waitFor(() => c.awareness.getStates().get(docA.clientID)?.caret === 'Ana');
 			// B forges an awareness update in A's name.
 			const forged = new awarenessProtocol.Awareness(new Y.Doc({ gc: true }));
 			forged.clientID = docA.clientID;
-			forged.setLocalState({ user: { name: 'Impostor' } });
+			forged.setLocalState({ caret: 'Impostor' });
 			const bump = forged.meta.get(docA.clientID)!;
 			forged.meta.set(docA.clientID, { ...bump, clock: bump.clock + 100 });
 			const encoder = encoding.createEncoder();
@@ -493,9 +493,9 @@ describe.each(engines)('the app process on %s', (engine) => {
 				awarenessProtocol.encodeAwarenessUpdate(forged, [docA.clientID])
 			);
 			b.ws!.send(encoding.toUint8Array(encoder));
-			b.awareness.setLocalStateField('user', { name: 'Beto' });
-			await waitFor(() => c.awareness.getStates().get(docB.clientID)?.user?.name === 'Beto');
-			expect(c.awareness.getStates().get(docA.clientID)?.user?.name).toBe('Ana');
+			b.awareness.setLocalStateField('caret', 'Beto');
+			await waitFor(() => c.awareness.getStates().get(docB.clientID)?.caret === 'Beto');
+			expect(c.awareness.getStates().get(docA.clientID)?.caret).toBe('Ana');
 			// Honest traffic: every client echoes its peers' presence back. Thirty cursor moves
 			// must not cost anyone their socket (refusing echoes once closed editors mid-typing).
 			const sockets = [a.ws, b.ws, c.ws];

@@ -1,6 +1,6 @@
 /**
  * Password reset by emailed link: valid one hour, once. Using it replaces the password and ends
- * every existing login of the account.
+ * every existing login of the account, closing their live connections at once.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -8,6 +8,7 @@ import { authSessions, passwordResets, users, type User } from '../db/schema';
 import { normalizeEmail } from './accounts';
 import { hashPassword } from './password';
 import { generateSecret, hashSecret } from './tokens';
+import { recheckLoginSockets } from '../login-sockets';
 
 const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
@@ -59,7 +60,7 @@ export async function resetPassword(
 	// Cheap refusal first: a dead link costs the server no password hashing.
 	if (!(await isPasswordResetOpen(db, input.token, now))) return null;
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction(async (tx) => {
+	const user = await db.transaction(async (tx) => {
 		const [reset] = await tx
 			.update(passwordResets)
 			.set({ usedAt: now })
@@ -80,4 +81,7 @@ export async function resetPassword(
 		await tx.delete(authSessions).where(eq(authSessions.userId, reset.userId));
 		return user ?? null;
 	});
+	// After the commit: the re-check must find the logins gone.
+	if (user) recheckLoginSockets({ userId: user.id });
+	return user;
 }

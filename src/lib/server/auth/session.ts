@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { authSessions, users, type User } from '../db/schema';
 import { generateSecret, hashSecret, secretMatchesHash } from './tokens';
+import { recheckLoginSockets } from '../login-sockets';
 
 export const AUTH_SESSION_COOKIE = 'auth_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,9 +80,10 @@ export async function validateAuthSessionToken(
 	return { id: row.id, expiresAt, renewed, user: row.user };
 }
 
-/** Ends one login (sign out). */
+/** Ends one login (sign out), and closes its live connections at once, not at the next ping round. */
 export async function invalidateAuthSession(db: Database, sessionId: string): Promise<void> {
 	await db.delete(authSessions).where(eq(authSessions.id, sessionId));
+	recheckLoginSockets({ authSessionId: sessionId });
 }
 
 /** Reads the auth-session cookie out of a raw Cookie header (the WebSocket upgrade has no SvelteKit `cookies`). */

@@ -27,6 +27,7 @@ import {
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { changeMeetingRoom, type Room, type RoomChangeResult } from './room-change';
 import { decideRemoval, mailSeatVacancy, type VacatedSeat } from './removals';
+import { recheckLoginSockets } from '../login-sockets';
 import { m } from '../../paraglide/messages';
 
 export type DecisionRefusal = 'not-seat-voter' | 'seat-already-voted' | 'vote-required';
@@ -242,7 +243,12 @@ export async function closeMotion(
 			return { ok: true };
 		}
 	);
-	if (result.ok && vacated) await mailSeatVacancy(db, body, vacated);
+	if (result.ok && vacated) {
+		const { userId } = vacated as VacatedSeat;
+		// Out of the body: their phone's and laptop's rooms close now, not at the next ping round.
+		if (userId) recheckLoginSockets({ userId });
+		await mailSeatVacancy(db, body, vacated);
+	}
 	return result;
 }
 

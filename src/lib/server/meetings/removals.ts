@@ -336,6 +336,8 @@ export function putRemovalToVote(
 
 /** What a carried removal left empty, for the admins' mail once the change committed. */
 export interface VacatedSeat {
+	/** The removed person's account, whose open connections are re-checked once it committed. */
+	userId: string | null;
 	memberName: string;
 	role: string;
 	seatKey: string | null;
@@ -375,6 +377,7 @@ export async function decideRemoval(room: Room, ballots: Ballot[], at: Date) {
 			);
 		room.attendanceChanged();
 		vacated = {
+			userId: ended!.userId,
 			memberName: ended!.name,
 			role: ended!.role,
 			seatKey: seatKey(body, proposal.seatId)

@@ -14,6 +14,12 @@ import type { MemberRole } from '../../permissions/matrix';
 import { withLockedSecretariat, type LoadedSecretariat, type RulesIssues } from './secretariats';
 import { normalizeEmail } from '../auth/accounts';
 import { isUniqueViolation } from '../db/errors';
+import { recheckLoginSockets } from '../login-sockets';
+
+/** After a commit that took people out of the body: their open connections are re-checked now. */
+function recheckRemoved(userIds: (string | null)[]): void {
+	for (const userId of new Set(userIds)) if (userId) recheckLoginSockets({ userId });
+}
 
 export interface Person {
 	name: string;
@@ -53,21 +59,24 @@ function nextSeatKey(loaded: LoadedSecretariat, sector: string): string {
 	return key;
 }
 
-/** Writes one seat holder (titular or substitute), replacing whoever held that place. */
+/**
+ * Writes one seat holder (titular or substitute), replacing whoever held that place; returns the
+ * account of a person who lost the place (null when nobody did).
+ */
 async function upsertSeatHolder(
 	tx: Queryable,
 	secretariatId: string,
 	seatId: string,
 	role: 'titular' | 'substitute',
 	person: SeatHolder | null
-) {
+): Promise<string | null> {
 	const [current] = await tx
 		.select()
 		.from(members)
 		.where(and(eq(members.seatId, seatId), eq(members.role, role)));
 	if (!person) {
 		if (current) await tx.delete(members).where(eq(members.id, current.id));
-		return;
+		return current?.userId ?? null;
 	}
 	const email = normalizeEmail(person.email);
 	if (current) {
@@ -77,9 +86,10 @@ async function upsertSeatHolder(
 			.update(members)
 			.set({ ...person, email, userId })
 			.where(eq(members.id, current.id));
-	} else {
-		await tx.insert(members).values({ secretariatId, seatId, role, ...person, email });
+		return userId === current.userId ? null : current.userId;
 	}
+	await tx.insert(members).values({ secretariatId, seatId, role, ...person, email });
+	return null;
 }
 
 /**
@@ -92,7 +102,7 @@ export async function saveSeat(
 	seatId: string | null,
 	input: SeatInput
 ): Promise<SeatChange> {
-	return withLockedSecretariat(db, secretariatId, async (tx, current) => {
+	const change = await withLockedSecretariat<Committed>(db, secretariatId, async (tx, current) => {
 		const existing = seatId ? current.seats.find((seat) => seat.id === seatId) : null;
 		if (seatId && !existing) return { ok: false, reason: 'not-found' };
 		const holders = [input.titular, input.substitute].filter((h): h is SeatHolder => h !== null);
@@ -133,13 +143,20 @@ export async function saveSeat(
 				.returning({ id: seats.id });
 			id = row!.id;
 		}
-		await upsertSeatHolder(tx, secretariatId, id!, 'titular', input.titular);
-		await upsertSeatHolder(tx, secretariatId, id!, 'substitute', input.substitute);
-		return { ok: true };
+		const displaced = [
+			await upsertSeatHolder(tx, secretariatId, id!, 'titular', input.titular),
+			await upsertSeatHolder(tx, secretariatId, id!, 'substitute', input.substitute)
+		];
+		return { ok: true, displaced };
 	});
+	if (!change.ok) return change;
+	recheckRemoved(change.displaced);
+	return { ok: true };
 }
 
 export type SeatConflict = 'same-person-twice' | 'holder-is-facilitator';
+/** A seat change as its transaction ends: with the accounts it took out of the body. */
+type Committed = Exclude<SeatChange, { ok: true }> | { ok: true; displaced: (string | null)[] };
 export type SeatChange =
 	| { ok: true }
 	| { ok: false; issues: RulesIssues }
@@ -174,7 +191,7 @@ export async function removeSeat(
 	secretariatId: string,
 	seatId: string
 ): Promise<SeatChange> {
-	return withLockedSecretariat(db, secretariatId, async (tx, current) => {
+	const change = await withLockedSecretariat<Committed>(db, secretariatId, async (tx, current) => {
 		const existing = current.seats.find((seat) => seat.id === seatId);
 		if (!existing) return { ok: false, reason: 'not-found' };
 		const parsed = parseBodyRules({
@@ -182,9 +199,17 @@ export async function removeSeat(
 			seats: current.rules.seats.filter((s) => s.id !== existing.key)
 		});
 		if (!parsed.ok) return { ok: false, issues: parsed.issues };
+		// The holders go with the seat (cascade).
+		const holders = await tx
+			.select({ userId: members.userId })
+			.from(members)
+			.where(eq(members.seatId, existing.id));
 		await tx.delete(seats).where(eq(seats.id, existing.id));
-		return { ok: true };
+		return { ok: true, displaced: holders.map((holder) => holder.userId) };
 	});
+	if (!change.ok) return change;
+	recheckRemoved(change.displaced);
+	return { ok: true };
 }
 
 export type OtherRole = Exclude<MemberRole, 'titular' | 'substitute'>;
@@ -243,7 +268,8 @@ export async function removeMember(
 				isNull(members.seatId)
 			)
 		)
-		.returning({ id: members.id });
+		.returning({ id: members.id, userId: members.userId });
+	recheckRemoved(removed.map((member) => member.userId));
 	return removed.length > 0;
 }
 

@@ -27,20 +27,8 @@ import { liveRoomName, minutesRoomName } from '$lib/server/broadcast';
 import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
 import { requireMeetingAction } from './meeting-access';
 import { roomRefusalMessages, type RoomRefusal } from './room-refusals';
+import { presenceOf } from '$lib/live/presence';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-// Dark enough for white caret labels (WCAG AA on 0.75rem bold).
-const CARET_COLORS = [
-	'#0f5c5c',
-	'#7c2d12',
-	'#3f3f8f',
-	'#6b21a8',
-	'#166534',
-	'#9f1239',
-	'#1e3a8a',
-	'#713f12'
-];
-const colorFor = (id: string) => CARET_COLORS[parseInt(id.slice(0, 8), 16) % CARET_COLORS.length]!;
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDatabase();
@@ -66,7 +54,8 @@ export const load: PageServerLoad = async (event) => {
 		minutes: {
 			room: minutesRoomName(access.secretariat.slug, meeting.id),
 			editable: access.can('minutes.edit'),
-			user: { name: access.user.name, color: colorFor(access.user.id) }
+			// What the server shows the others, whatever a client would send (lib/live/presence.ts).
+			user: presenceOf(access.user)
 		},
 		mine: mine.map(({ id, role }) => ({ id, role })),
 		// The facilitator's console lists everyone who may attend, to check them in and out.
