@@ -55,14 +55,19 @@ const FORM_TYPES = [
 ];
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Whether the request's body is sent as a form (by its content type). */
+function isFormPost(request: Request): boolean {
+	const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+	return FORM_TYPES.includes(type);
+}
+
 /**
  * SvelteKit's origin check, the same in every case (kit/src/runtime/server/respond.js): a form
  * content type, an unsafe method, and an Origin header that is missing or not the site's own.
  */
 export function isCrossSiteFormPost(request: Request, url: URL): boolean {
-	const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
 	return (
-		FORM_TYPES.includes(type) &&
+		isFormPost(request) &&
 		UNSAFE_METHODS.has(request.method) &&
 		request.headers.get('origin') !== url.origin
 	);
@@ -130,8 +135,9 @@ export const handleRequestRefusals: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteFormPost(event.request, event.url)) return answer(event, 'cross-site');
 	const response = await resolve(event);
 	if (event.locals.requestRefusal) return answer(event, event.locals.requestRefusal);
-	// SvelteKit answers 415 itself, before the action runs, for an action posted as something else.
-	if (response.status === 415 && event.request.method === 'POST')
+	// SvelteKit answers 415 itself, before the action runs, for an action posted as something else;
+	// a form's own 415 (an evidence file of a type not accepted) is the action's answer, kept.
+	if (response.status === 415 && event.request.method === 'POST' && !isFormPost(event.request))
 		return answer(event, 'unsupported-type');
 	return response;
 };
