@@ -88,7 +88,7 @@ test('3 business days of notice is refused with the date it needed; 5 is issued 
 	);
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('da 3 días hábiles de anticipación y las reglas piden 5');
-	await expect(alert).toContainText(`Debió emitirse a más tardar el ${latestDay}`);
+	await expect(alert).toContainText(`debió emitirse a más tardar el ${latestDay}`);
 	await expect(page.getByTestId('convocation-status')).toContainText('Borrador');
 
 	await page.getByLabel('Fecha').fill(fiveDaysDay);

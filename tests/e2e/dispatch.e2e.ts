@@ -95,7 +95,7 @@ test('the approved minutes are sent to the oversight body in one click, and logg
 	await expect(page.getByRole('status')).toHaveText('Configuración guardada.');
 
 	await page.getByRole('button', { name: /^Enviar las minutas de / }).click();
-	await expect(page.getByRole('status')).toHaveText(`Se enviaron 1 minuta(s) a ${OVERSIGHT}.`);
+	await expect(page.getByRole('status')).toHaveText(`Se envió 1 minuta a ${OVERSIGHT}.`);
 	await expect(page.getByTestId('dispatch-none')).toBeVisible();
 	await expect(page.getByTestId('dispatch-log')).toContainText(`${OVERSIGHT}: enviado`);
 	await expect(page.getByTestId('dispatch-log')).toContainText(ADMIN.name);
