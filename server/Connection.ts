@@ -12,7 +12,8 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from './close-codes';
-import { MessageType, encodeAwareness, encodeSyncStep1 } from './messages';
+import * as Y from 'yjs';
+import { MessageType, encodeAwareness, encodeSaved, encodeSyncStep1 } from './messages';
 import type { Room } from './Room';
 import type { Logger } from 'pino';
 import type { PresenceUser } from '../src/lib/live/presence';
@@ -66,6 +67,13 @@ export class Connection {
 		);
 		room.join(this);
 		this.send(encodeSyncStep1(room.doc));
+		if (wantsSavedAcks) {
+			// A writer back from a lost connection may have sent changes that reached the server on
+			// the old socket, whose acknowledgement was lost with it: say what the database holds of
+			// everything the room has now, so its screen stops showing them as unsaved.
+			const held = Y.encodeStateVector(room.doc);
+			room.afterStored(() => this.send(encodeSaved(held)));
+		}
 		const states = [...room.awareness.getStates().keys()];
 		if (states.length > 0) this.send(encodeAwareness(room.awareness, states));
 	}

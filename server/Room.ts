@@ -51,6 +51,14 @@ export class Room {
 		);
 	}
 
+	/**
+	 * Calls `onStored` once everything the document holds now is in the database; never for a live
+	 * room, which stores nothing.
+	 */
+	afterStored(onStored: () => void): void {
+		this.store?.whenSaved(onStored);
+	}
+
 	/** A live room: its document is the server's own state, filled by `initialize`, never stored. */
 	static async openLive(name: string, initialize: (doc: Y.Doc) => Promise<void>): Promise<Room> {
 		const room = new Room(name, null);

@@ -78,6 +78,15 @@ export class DocumentStore {
 		}, BATCH_WINDOW_MS);
 	}
 
+	/**
+	 * Calls `onSaved` once every update queued so far is in the database: at once when nothing
+	 * waits, else after the queue is flushed (retrying, as `flush` does).
+	 */
+	whenSaved(onSaved: () => void): void {
+		if (this.#pending.length === 0) onSaved();
+		else this.flush().then(onSaved, () => undefined);
+	}
+
 	/** How many updates wait for the database (none while it is healthy, for more than a batch). */
 	get backlog(): number {
 		return this.#pending.length;

@@ -58,6 +58,9 @@ test('an observer without an account follows the facilitator’s check-ins live'
 		'0 de 3 asientos presentes; se necesitan 3.'
 	);
 	await expect(observer.getByTestId('public-status')).toHaveText('Programada');
+	await expect(
+		observer.getByRole('heading', { level: 2, name: 'La sesión aún no empieza' })
+	).toBeVisible();
 	expect(await tryRoom(observer, `${slug}:minutes-${meetingId}`)).toBe('closed 1006');
 	expect(
 		(
@@ -74,6 +77,8 @@ test('an observer without an account follows the facilitator’s check-ins live'
 	await expect(observer.getByTestId('public-present')).toHaveText('Presentes: 1');
 	await page.getByRole('button', { name: 'Abrir la sesión' }).click();
 	await expect(observer.getByTestId('public-status')).toHaveText('En curso');
+	// Opened: the notice gives way to the live panels, without a reload.
+	await expect(observer.getByTestId('meeting-standing')).toHaveCount(0);
 	await page.getByRole('button', { name: 'Siguiente punto' }).click();
 	await expect(observer.getByTestId('public-current-item')).toHaveText(
 		'Aprobación del orden del día'

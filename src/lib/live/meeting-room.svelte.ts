@@ -8,16 +8,18 @@
  * database whenever it opens it again (after a restart, or once everyone had left), with a new
  * Yjs client id; a screen that kept its old document would merge the two and could go on showing
  * the old state, since concurrent writes of one map key are settled by client id, not by time.
+ * `connection` says whether what the screen shows is live (connection-watch.svelte.ts).
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { MeetingState } from './meeting-state';
+import { ConnectionWatch, HEARTBEAT_MS } from './connection-watch.svelte';
 
 const RETRY_MS = [500, 1000, 2000, 5000];
 
 export class MeetingRoom {
 	state = $state<MeetingState | null>(null);
-	connected = $state(false);
+	#watch = new ConnectionWatch(() => this.#reconnectAfresh(true));
 	#room: string;
 	#provider: WebsocketProvider | null = null;
 	#doc: Y.Doc | null = null;
@@ -37,6 +39,10 @@ export class MeetingRoom {
 		this.#connect();
 	}
 
+	get connection() {
+		return this.#watch.connection;
+	}
+
 	#connect(): void {
 		const doc = new Y.Doc();
 		const map = doc.getMap<MeetingState>('room');
@@ -47,10 +53,11 @@ export class MeetingRoom {
 		const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
 		const provider = new WebsocketProvider(`${protocol}//${location.host}/yjs`, this.#room, doc, {
 			disableBc: true,
+			resyncInterval: HEARTBEAT_MS,
 			params: this.#asPublic ? { public: '1' } : {}
 		});
+		this.#watch.follow(provider);
 		provider.on('status', ({ status }: { status: string }) => {
-			this.connected = status === 'connected';
 			if (status === 'connected') this.#retries = 0;
 			else if (status === 'disconnected') this.#reconnectAfresh();
 		});
@@ -58,10 +65,19 @@ export class MeetingRoom {
 		this.#provider = provider;
 	}
 
-	/** Drops the document the last connection filled, and connects again with an empty one. */
-	#reconnectAfresh(): void {
-		if (this.#destroyed || this.#retryTimer !== undefined) return;
-		const delay = RETRY_MS[Math.min(this.#retries, RETRY_MS.length - 1)];
+	/**
+	 * Drops the document the last connection filled, and connects again with an empty one: after a
+	 * pause that grows with the failures, or at once (`now`) when the network has just come back.
+	 */
+	#reconnectAfresh(now = false): void {
+		if (this.#destroyed) return;
+		if (now) {
+			clearTimeout(this.#retryTimer);
+			this.#retryTimer = undefined;
+			this.#retries = 0;
+		}
+		if (this.#retryTimer !== undefined) return;
+		const delay = now ? 0 : RETRY_MS[Math.min(this.#retries, RETRY_MS.length - 1)];
 		this.#retries += 1;
 		this.#retryTimer = setTimeout(() => {
 			this.#retryTimer = undefined;
@@ -81,6 +97,7 @@ export class MeetingRoom {
 	destroy(): void {
 		this.#destroyed = true;
 		clearTimeout(this.#retryTimer);
+		this.#watch.destroy();
 		this.#close();
 	}
 }

@@ -4,6 +4,9 @@
  * approved, and still in time, is it cancelled and everyone told by mail (an .ics CANCEL with the
  * same UID). Otherwise it is refused with the reason (too late, or the seats still missing).
  *
+ * Once committed, the room's new state (status `cancelled`) is published, so screens already open
+ * say so without a reload.
+ *
  * Articles: Z art. 7.4, I III.5, T III.5 — `checkMeetingCancellation` (rules/cancellation.ts).
  */
 import { and, eq, isNull } from 'drizzle-orm';
@@ -17,6 +20,8 @@ import { findMeeting } from './meetings';
 import { seatRefs } from './attendance';
 import { lockMeeting } from './meeting-lock';
 import { passOnUndecidedRemovals } from './removals';
+import { readRoomStates, type RoomStates } from './room-state';
+import { reserveMeetingPublish, type PublishSlot } from '../broadcast';
 
 export type CancellationResult =
 	| { ok: true }
@@ -138,34 +143,52 @@ export async function cancelMeeting(
 	context: MailContext,
 	now = new Date()
 ): Promise<CancellationResult> {
-	const outcome = await db.transaction(async (tx) => {
-		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
-		if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
-		const convocation = await readConvocation(tx, meetingId);
-		if (convocation.status === 'cancelled')
-			return { ok: false, reason: 'meeting-cancelled' } as const;
-		if (!convocation.cancellationRequestedAt)
-			return { ok: false, reason: 'not-requested' } as const;
-		if (meeting.status !== 'scheduled') return { ok: false, reason: 'meeting-started' } as const;
-		const approving = await listApprovingSeatKeys(tx, body, meetingId);
-		const check = checkMeetingCancellation(body.rules, seatRefs(body.rules), {
-			meetingStart: meeting.scheduledAt,
-			// The communication is the mail that goes out now, once every seat approved.
-			communicatedAt: now,
-			approvingSeatIds: approving
+	const publish: { slot: PublishSlot | null; states: RoomStates | null } = {
+		slot: null,
+		states: null
+	};
+	let committed = false;
+	const outcome = await db
+		.transaction(async (tx) => {
+			const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
+			if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
+			const convocation = await readConvocation(tx, meetingId);
+			if (convocation.status === 'cancelled')
+				return { ok: false, reason: 'meeting-cancelled' } as const;
+			if (!convocation.cancellationRequestedAt)
+				return { ok: false, reason: 'not-requested' } as const;
+			if (meeting.status !== 'scheduled') return { ok: false, reason: 'meeting-started' } as const;
+			const approving = await listApprovingSeatKeys(tx, body, meetingId);
+			const check = checkMeetingCancellation(body.rules, seatRefs(body.rules), {
+				meetingStart: meeting.scheduledAt,
+				// The communication is the mail that goes out now, once every seat approved.
+				communicatedAt: now,
+				approvingSeatIds: approving
+			});
+			if (!check.ok) {
+				if (check.reason === 'cancellation-too-late')
+					return { ok: false, reason: check.reason, deadline: check.deadline } as const;
+				return { ok: false, reason: check.reason, missingSeatKeys: check.missingSeatIds } as const;
+			}
+			await tx
+				.update(convocations)
+				.set({ status: 'cancelled', cancelledAt: now, sequence: convocation.sequence + 1 })
+				.where(eq(convocations.meetingId, meetingId));
+			await passOnUndecidedRemovals(tx, body, meetingId);
+			// The place in the publish queue is taken under the lock, as every room change does.
+			publish.slot = reserveMeetingPublish(body.secretariat.slug, meetingId);
+			publish.states = await readRoomStates(tx, body, meetingId);
+			return { ok: true } as const;
+		})
+		.then((result) => {
+			committed = true;
+			return result;
+		})
+		.finally(() => {
+			// Only what committed reaches a screen; a place given up lets the next publish through.
+			if (committed && publish.states) publish.slot?.send(publish.states);
+			else publish.slot?.cancel();
 		});
-		if (!check.ok) {
-			if (check.reason === 'cancellation-too-late')
-				return { ok: false, reason: check.reason, deadline: check.deadline } as const;
-			return { ok: false, reason: check.reason, missingSeatKeys: check.missingSeatIds } as const;
-		}
-		await tx
-			.update(convocations)
-			.set({ status: 'cancelled', cancelledAt: now, sequence: convocation.sequence + 1 })
-			.where(eq(convocations.meetingId, meetingId));
-		await passOnUndecidedRemovals(tx, body, meetingId);
-		return { ok: true } as const;
-	});
 	if (!outcome.ok) return outcome;
 	await mailConvocation(db, body, meetingId, 'cancellation', issuer, context);
 	return { ok: true };
