@@ -7,11 +7,10 @@
  * This test runs its own app process (the built app with `--demo`), so that it can kill it.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { signInDemoPerson } from './demo-people';
 import { startApp, type AppProcess } from '../support/app-process';
 
-const PASSWORD = 'mesa-abierta-demo';
 const LIVE = 'En vivo: los cambios aparecen al instante.';
-const at = (user: string) => `${user}@demo.mesa-abierta.mx`;
 
 let app: AppProcess;
 const contexts: BrowserContext[] = [];
@@ -21,16 +20,8 @@ test.afterAll(async () => {
 	await app?.stop('SIGTERM');
 });
 
-async function phoneOf(browser: Browser, user: string): Promise<Page> {
-	const context = await browser.newContext({ baseURL: app.url });
-	contexts.push(context);
-	const page = await context.newPage();
-	await page.goto('/entrar');
-	await page.getByLabel('Correo electrónico').fill(at(user));
-	await page.getByLabel('Contraseña').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Entrar' }).click();
-	await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
-	return page;
+function phoneOf(browser: Browser, user: string): Promise<Page> {
+	return signInDemoPerson(browser, app.url, user, contexts);
 }
 
 /** A form post as a hostile client would send it: the person's own cookie, any fields. */

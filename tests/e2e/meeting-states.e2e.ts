@@ -9,10 +9,9 @@
  * Runs its own app process (the built app with `--demo`).
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { signInDemoPerson } from './demo-people';
 import { startApp, type AppProcess } from '../support/app-process';
 
-const PASSWORD = 'mesa-abierta-demo';
-const at = (user: string) => `${user}@demo.mesa-abierta.mx`;
 const LIVE = 'En vivo: los cambios aparecen al instante.';
 const OFFLINE = 'Sin conexión: este dispositivo perdió la red; lo que ves puede no estar al día.';
 const UNSENT =
@@ -26,20 +25,12 @@ test.afterAll(async () => {
 	await app?.stop('SIGTERM');
 });
 
-async function signedIn(
+function signedIn(
 	browser: Browser,
 	user: string,
 	viewport: { width: number; height: number }
 ): Promise<Page> {
-	const context = await browser.newContext({ baseURL: app.url, viewport, locale: 'es-MX' });
-	contexts.push(context);
-	const page = await context.newPage();
-	await page.goto('/entrar');
-	await page.getByLabel('Correo electrónico').fill(at(user));
-	await page.getByLabel('Contraseña').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Entrar' }).click();
-	await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
-	return page;
+	return signInDemoPerson(browser, app.url, user, contexts, { viewport, locale: 'es-MX' });
 }
 
 /** What a closed meeting's screen shows: where it stands and its minutes, none of the live panels. */

@@ -9,10 +9,9 @@
  * Runs its own app process (the built app with `--demo`).
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { signInDemoPerson } from './demo-people';
 import { startApp, type AppProcess } from '../support/app-process';
 
-const PASSWORD = 'mesa-abierta-demo';
-const at = (user: string) => `${user}@demo.mesa-abierta.mx`;
 const BODY = '/secretariados/stl-zacatecas';
 const TARGET = 'Dr. Raúl Esparza Quiroz';
 
@@ -24,20 +23,11 @@ test.afterAll(async () => {
 	await app?.stop('SIGTERM');
 });
 
-async function signedIn(browser: Browser, user: string): Promise<Page> {
-	const context = await browser.newContext({
-		baseURL: app.url,
+function signedIn(browser: Browser, user: string): Promise<Page> {
+	return signInDemoPerson(browser, app.url, user, contexts, {
 		viewport: { width: 412, height: 915 },
 		locale: 'es-MX'
 	});
-	contexts.push(context);
-	const page = await context.newPage();
-	await page.goto('/entrar');
-	await page.getByLabel('Correo electrónico').fill(at(user));
-	await page.getByLabel('Contraseña').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Entrar' }).click();
-	await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
-	return page;
 }
 
 test('a removal proposed by two seats is voted by all seats at the next meeting and frees the seat', async ({

@@ -18,15 +18,7 @@ import {
 	startApp,
 	type AppProcess
 } from '../support/app-process';
-
-/** A WebSocket class that sends a cookie, for the stock y-websocket client running in Node. */
-function webSocketWithCookie(cookie: string) {
-	return class extends WebSocket {
-		constructor(url: string | URL, protocols?: string | string[]) {
-			super(url, protocols, { headers: { cookie } });
-		}
-	};
-}
+import { waitFor, webSocketWithCookie } from '../support/yjs-client';
 
 /** Opens a raw upgrade and resolves with the HTTP status the server answered. */
 function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
@@ -40,18 +32,6 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}): Promi
 		ws.on('error', (error) =>
 			error.message.includes('Unexpected server response') ? undefined : reject(error)
 		);
-	});
-}
-
-function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const start = Date.now();
-		const tick = () => {
-			if (predicate()) return resolve();
-			if (Date.now() - start > ms) return reject(new Error('timed out'));
-			setTimeout(tick, 20);
-		};
-		tick();
 	});
 }
 

@@ -17,31 +17,11 @@ import {
 	startApp,
 	type AppProcess
 } from '../support/app-process';
+import { waitFor, webSocketWithCookie } from '../support/yjs-client';
 
 const ADDRESS_HEADER = 'x-test-client-address';
 const PASSWORD = 'una contraseña larga';
 const OBSERVER = 'Beto Observador';
-
-/** A WebSocket class that sends a cookie, for the stock y-websocket client running in Node. */
-function webSocketWithCookie(cookie: string) {
-	return class extends WebSocket {
-		constructor(url: string | URL, protocols?: string | string[]) {
-			super(url, protocols, { headers: { cookie } });
-		}
-	};
-}
-
-function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const start = Date.now();
-		const tick = () => {
-			if (predicate()) return resolve();
-			if (Date.now() - start > ms) return reject(new Error('timed out'));
-			setTimeout(tick, 20);
-		};
-		tick();
-	});
-}
 
 describe.each(engines)('logins and their sockets on %s', (engine) => {
 	let app: AppProcess;
