@@ -68,7 +68,7 @@ async function encryptedKeyDer(privateKey: CryptoKey, password: string): Promise
 /** Creates a new test authority (a self-signed root), named `name` (the label by default). */
 export async function createTestAuthority(name = TEST_AUTHORITY_NAME): Promise<TestAuthority> {
 	const keys = await crypto.subtle.generateKey(RSA, true, ['sign', 'verify']);
-	const subject = [{ CN: [name] }, { O: ['Mesa Abierta (pruebas)'] }, { C: ['MX'] }];
+	const subject: x509.JsonName = [{ CN: [name] }, { O: ['Mesa Abierta (pruebas)'] }, { C: ['MX'] }];
 	const root = await x509.X509CertificateGenerator.createSelfSigned({
 		serialNumber: nextSerial(),
 		name: subject,

@@ -160,7 +160,14 @@ const bodyRulesShape = z.object(
 					['all-members', 'members-who-took-part'],
 					code('rules.minutes.signed-by-invalid')
 				),
-				copyToEachMember: flag('rules.minutes.invalid')
+				copyToEachMember: flag('rules.minutes.invalid'),
+				// How the signers sign (issue 14): 'password' re-entered in the app (absent means it,
+				// so a body that does nothing keeps it) or 'efirma', the SAT's advanced electronic
+				// signature embedded in the PDF (PAdES), the electronic equal of the autograph
+				// signature the documents ask for (Z art. 7.5, I III.6, T III.6; LFEA art. 7).
+				signatureMethod: z
+					.enum(['password', 'efirma'], code('rules.minutes.signature-method-invalid'))
+					.optional()
 			},
 			code('rules.minutes.invalid')
 		),
@@ -314,4 +321,16 @@ export interface BodyRulesPreset {
 	sourceFile: string;
 	rules: BodyRules;
 	references: Record<keyof BodyRules, readonly string[]>;
+	/**
+	 * What the source document suggests where it does not decide a parameter itself: shown beside
+	 * the parameter, never applied on its own (a body's rules change only when its admins save).
+	 */
+	suggestions?: {
+		signatureMethod: { value: 'password' | 'efirma'; references: readonly string[] };
+	};
+}
+
+/** How a body's minutes are signed: its rules' choice, the password when it made none. */
+export function minutesSignatureMethod(rules: Pick<BodyRules, 'minutes'>): 'password' | 'efirma' {
+	return rules.minutes.signatureMethod ?? 'password';
 }

@@ -59,6 +59,7 @@ export const newSecretariatSchema = z.object({
 const role = z.enum(['guarantor', 'facilitator'], { error: choice });
 
 export const rulesFormSchema = z.object({
+	minutesSignatureMethod: z.enum(['password', 'efirma'], { error: choice }).default('password'),
 	kind: z.enum(['stl', 'stm'], { error: choice }),
 	seatCountMin: wholeNumber(25),
 	seatCountMax: optionalWholeNumber(25),

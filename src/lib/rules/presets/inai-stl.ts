@@ -102,5 +102,8 @@ export const inaiStlPreset: BodyRulesPreset = {
 		ethicsPrinciples: [],
 		nonWorkingDays: [],
 		timeZone: []
-	}
+	},
+	// The document asks for the minutes signed at the bottom and initialed on every page: an
+	// autograph signature, whose electronic equal for public bodies is the e.firma (LFEA art. 7).
+	suggestions: { signatureMethod: { value: 'efirma', references: ['I III.6'] } }
 };

@@ -118,5 +118,8 @@ export const tacambaroStmPreset: BodyRulesPreset = {
 		ethicsPrinciples: [],
 		nonWorkingDays: [],
 		timeZone: []
-	}
+	},
+	// The document asks for the minutes signed at the bottom and initialed on every page: an
+	// autograph signature, whose electronic equal for public bodies is the e.firma (LFEA art. 7).
+	suggestions: { signatureMethod: { value: 'efirma', references: ['T III.6'] } }
 };

@@ -117,5 +117,8 @@ export const zacatecasStlPreset: BodyRulesPreset = {
 		ethicsPrinciples: ['Z art. 4'],
 		nonWorkingDays: [],
 		timeZone: []
-	}
+	},
+	// The document asks for the minutes signed at the bottom and initialed on every page: an
+	// autograph signature, whose electronic equal for public bodies is the e.firma (LFEA art. 7).
+	suggestions: { signatureMethod: { value: 'efirma', references: ['Z art. 7.5'] } }
 };

@@ -425,4 +425,5 @@ export * from './schema-public';
 export * from './schema-minutes';
 export * from './schema-convene';
 export * from './schema-dispatch';
+export * from './schema-efirma';
 export * from './schema-removal';

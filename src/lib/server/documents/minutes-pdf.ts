@@ -6,7 +6,13 @@
  */
 import type { MinutesSignature, MinutesVersion } from '../db/schema';
 import type { MinutesContent, MinutesPerson } from '../minutes/minutes-content';
-import { formatDate, formatDateTime, formatTime, type DocumentSigner } from './pdf-layout';
+import {
+	formatDate,
+	formatDateTime,
+	formatTime,
+	type DocumentSigner,
+	type SignerBox
+} from './pdf-layout';
 import { FONT } from './pdf-document';
 import {
 	CONTENT_WIDTH,
@@ -79,10 +85,34 @@ export async function renderMinutesPdf(
 	signatures: MinutesSignature[],
 	verifyUrl: string
 ): Promise<Uint8Array> {
+	return (await layOutMinutesPdf(version, describeSigners(version, signatures), verifyUrl)).pdf;
+}
+
+/**
+ * The unsigned file of a version whose signers sign with e.firma (issue 14): each signer's block
+ * says the signature is the e.firma embedded in the file (no in-app status, no initials filled:
+ * the digital signatures cover every page), and where each block lies, so that signer's signature
+ * field goes over it. Deterministic like every PDF here; signers add incremental updates to it.
+ */
+export async function renderMinutesPdfForEfirma(version: MinutesVersion, verifyUrl: string) {
+	const signers = describeSigners(version, []).map((signer) => ({
+		...signer,
+		status: es('minutes_pdf_signature_efirma'),
+		signed: false
+	}));
+	const { pdf, boxes } = await layOutMinutesPdf(version, signers, verifyUrl);
+	const fields = new Map(version.content.signers.map((signer, i) => [signer.memberId, boxes[i]!]));
+	return { pdf, fields };
+}
+
+async function layOutMinutesPdf(
+	version: MinutesVersion,
+	signers: DocumentSigner[],
+	verifyUrl: string
+): Promise<{ pdf: Uint8Array; boxes: SignerBox[] }> {
 	const { content } = version;
 	const zone = content.meeting.timeZone;
 	const kind = es(`minutes_pdf_kind_${content.meeting.kind}`);
-	const signers = describeSigners(version, signatures);
 	const frame = {
 		title: es('minutes_pdf_title', { kind, title: content.meeting.title }),
 		bodyName: content.secretariat.name,
@@ -202,7 +232,7 @@ export async function renderMinutesPdf(
 			: es('minutes_pdf_not_approved')
 	);
 
-	signatureBlock(doc, es('documents_pdf_signatures'), signers);
+	const boxes = signatureBlock(doc, es('documents_pdf_signatures'), signers);
 
 	ensureSpace(doc, 130);
 	const top = doc.y + 6;
@@ -226,5 +256,5 @@ export async function renderMinutesPdf(
 	doc.y = Math.max(doc.y, top + 116);
 
 	stampPages(doc, frame);
-	return finishDocument(doc);
+	return { pdf: await finishDocument(doc), boxes };
 }

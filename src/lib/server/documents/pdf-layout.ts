@@ -160,12 +160,25 @@ export function table(
 	doc.font(FONT.regular).fontSize(10).moveDown(0.5);
 }
 
-/** The signature block: for each signer a line, the name, position, seat and what they did. */
+/** Where a signer's block was drawn: its page (0-based) and box, in pdfkit's top-down points. */
+export interface SignerBox {
+	page: number;
+	x: number;
+	top: number;
+	width: number;
+	bottom: number;
+}
+
+/**
+ * The signature block: for each signer a line, the name, position, seat and what they did.
+ * Returns where each signer's block lies (an e.firma signature field is placed over it).
+ */
 export function signatureBlock(
 	doc: PDFKit.PDFDocument,
 	caption: string,
 	signers: DocumentSigner[]
-) {
+): SignerBox[] {
+	const boxes: SignerBox[] = [];
 	// The caption stays on the page of the first row of signatures.
 	ensureSpace(doc, 130);
 	heading(doc, caption);
@@ -191,11 +204,20 @@ export function signatureBlock(
 			doc.fillColor('#333333').text(signer.status, x, doc.y, { width: columnWidth });
 			doc.fillColor('black');
 			bottom = Math.max(bottom, doc.y + 8);
+			const range = doc.bufferedPageRange();
+			boxes.push({
+				page: range.start + range.count - 1,
+				x,
+				top,
+				width: columnWidth,
+				bottom: doc.y + 4
+			});
 		});
 		doc.x = MARGIN.left;
 		doc.y = bottom;
 	}
 	doc.font(FONT.regular).fontSize(10).moveDown(0.5);
+	return boxes;
 }
 
 /** A QR code drawn as vector squares (deterministic), `size` points wide, at (x, y). */

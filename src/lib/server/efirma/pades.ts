@@ -67,27 +67,27 @@ export interface SignatureField {
 	rect: [number, number, number, number];
 	/** Recorded as /M: the server's time of signing. */
 	signingTime: Date;
+	/** The page of the widget (0-based); the last page when absent. */
+	page?: number;
 }
 
-/** The reference ("12 0 R") of the document's last page. */
-function lastPageRef(pdf: Buffer, info: Info): string {
+/** The reference ("12 0 R") of the document's page `page` (0-based), or of its last page. */
+function pageRefAt(pdf: Buffer, info: Info, page?: number): string {
 	const pages = findObject(pdf, info.xref, getPagesDictionaryRef(info)).toString();
-	const kids = pages.slice(
-		pages.indexOf('[', pages.indexOf('/Kids')) + 1,
-		pages.indexOf(']', pages.indexOf('/Kids'))
-	);
+	const kidsAt = pages.indexOf('/Kids');
+	const kids = pages.slice(pages.indexOf('[', kidsAt) + 1, pages.indexOf(']', kidsAt));
 	const refs = [...kids.matchAll(/(\d+)\s+(\d+)\s+R/g)];
-	const last = refs.at(-1);
-	if (!last) throw new Error('PDF without pages');
-	return `${last[1]} ${last[2]} R`;
+	const found = page === undefined ? refs.at(-1) : refs[page];
+	if (!found) throw new Error(`PDF without page ${page ?? 'last'}`);
+	return `${found[1]} ${found[2]} R`;
 }
 
-/** Appends an incremental update with a signature field and its placeholder on the last page. */
+/** Appends an incremental update with a signature field and its placeholder on its page. */
 export function addSignatureField(pdfBytes: Uint8Array, field: SignatureField): Uint8Array {
 	const pdfBuffer = Buffer.from(pdfBytes);
 	let pdf = removeTrailingNewLine(pdfBuffer);
 	const info = readPdf(pdf);
-	const pageRef = lastPageRef(pdf, info);
+	const pageRef = pageRefAt(pdf, info, field.page);
 	const pageIndex = getIndexFromRef(info.xref, pageRef);
 	const added = new Map<number, number>();
 	const mock = {

@@ -12,6 +12,8 @@ import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
 const crypto = webcrypto as unknown as Crypto;
+const toBuffer = (bytes: Uint8Array): ArrayBuffer =>
+	bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 x509.cryptoProvider.set(crypto);
 
 /** The e.firma settings, from the environment. */
@@ -68,8 +70,8 @@ export async function checkChain(
 	trusted: x509.X509Certificate[],
 	extra: Uint8Array[] = []
 ): Promise<ChainCheck> {
-	const leaf = new x509.X509Certificate(certificate);
-	const pool = [...trusted, ...extra.map((der) => new x509.X509Certificate(der))];
+	const leaf = new x509.X509Certificate(toBuffer(certificate));
+	const pool = [...trusted, ...extra.map((der) => new x509.X509Certificate(toBuffer(der)))];
 	const chain = await new x509.X509ChainBuilder({ certificates: pool }).build(leaf);
 	const names = chain.slice(1).map((c) => c.subjectName.getField('CN')[0] ?? c.subject);
 	const issuer = chain[1] ?? null;

@@ -65,7 +65,12 @@ export async function verifyPdfSignatures(
 	const pdf = Buffer.from(bytes);
 	const settings = efirmaSettings();
 	const trusted = loadTrustedAuthorities(settings.trustedCaDir);
-	const { byteRanges, byteRangeStrings } = findByteRange(pdf);
+	// findByteRange returns the ranges too (its typings lag behind).
+	const { byteRanges, byteRangeStrings } = findByteRange(pdf) as ReturnType<
+		typeof findByteRange
+	> & {
+		byteRanges: string[][];
+	};
 	const reports: PdfSignatureReport[] = [];
 	const ends: number[] = [];
 	let searchFrom = 0;

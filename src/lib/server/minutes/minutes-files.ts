@@ -12,6 +12,7 @@ import { sendMail } from '../mail/mailer';
 import { renderMinutesPdf } from '../documents/minutes-pdf';
 import { listVersionSignatures, recordMinutesPdf } from './minutes';
 import { sha256Hex } from './minutes-content';
+import { latestEfirmaSignature } from '../efirma/efirma-signing';
 
 /** The public verification page of a version. */
 export const verificationUrl = (origin: string, sha256: string) => `${origin}/verificar/${sha256}`;
@@ -20,12 +21,18 @@ export const verificationUrl = (origin: string, sha256: string) => `${origin}/ve
 export const minutesPdfPath = (slug: string, meetingId: string, number: number) =>
 	`/secretariados/${slug}/sesiones/${meetingId}/acta/${number}/pdf`;
 
-/** Renders a version with its signatures so far, and records the file's hash if approved. */
+/**
+ * Renders a version with its signatures so far, and records the file's hash if approved. Once a
+ * signer signed it with e.firma, the file is the signed one (every e.firma signature so far, each
+ * an incremental update; its hash was recorded when it was signed).
+ */
 export async function issueMinutesPdf(
 	db: Database,
 	version: MinutesVersion,
 	origin: string
 ): Promise<Uint8Array> {
+	const signed = await latestEfirmaSignature(db, version.id);
+	if (signed) return new Uint8Array(signed.pdf);
 	const signatures = await listVersionSignatures(db, version.id);
 	const pdf = await renderMinutesPdf(version, signatures, verificationUrl(origin, version.sha256));
 	await recordMinutesPdf(db, version, sha256Hex(pdf), signatures.length);

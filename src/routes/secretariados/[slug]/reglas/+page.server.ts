@@ -4,7 +4,7 @@ import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { updateSecretariatRules, type RulesIssues } from '$lib/server/secretariats/secretariats';
 import { parseForm, readFormData, refuseForm, type FieldErrors } from '$lib/server/forms';
 import { describeRulesIssue } from '$lib/i18n/rules';
-import { mexicanTimeZones, type BodyRules } from '$lib/rules';
+import { findPreset, mexicanTimeZones, minutesSignatureMethod, type BodyRules } from '$lib/rules';
 import { rulesFormSchema } from '$lib/validation/secretariat';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,6 +53,7 @@ function formValues(rules: BodyRules, oversightEmail: string | null): Record<str
 		directedBy: rules.directedBy,
 		decisionMethod: rules.decision.method,
 		minutesSignedBy: rules.minutes.signedBy,
+		minutesSignatureMethod: minutesSignatureMethod(rules),
 		observersPromotion: rules.observers.promotion,
 		observersConvenedBy: rules.observers.convenedBy,
 		oversightDispatchedBy: rules.oversight.dispatchedBy,
@@ -86,7 +87,10 @@ export const load: PageServerLoad = async (event) => {
 	);
 	return {
 		values: formValues(access.rules, access.secretariat.oversightEmail),
-		timeZones: mexicanTimeZones
+		timeZones: mexicanTimeZones,
+		// What the body's source document suggests for the signature (presets/*.ts), if any.
+		signatureSuggestion:
+			findPreset(access.secretariat.presetId ?? '')?.suggestions?.signatureMethod ?? null
 	};
 };
 
@@ -110,7 +114,11 @@ export const actions: Actions = {
 			convenedBy: f.convenedBy,
 			presidedBy: f.presidedBy,
 			directedBy: f.directedBy,
-			minutes: { ...rules.minutes, signedBy: f.minutesSignedBy },
+			minutes: {
+				...rules.minutes,
+				signedBy: f.minutesSignedBy,
+				signatureMethod: f.minutesSignatureMethod
+			},
 			observers: { promotion: f.observersPromotion, convenedBy: f.observersConvenedBy },
 			liaison: f.liaison,
 			removal: { ...rules.removal, minProposers: f.removalMinProposers },

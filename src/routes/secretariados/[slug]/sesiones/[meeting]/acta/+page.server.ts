@@ -19,6 +19,8 @@ import {
 	minutesCommentSchema,
 	minutesSignatureSchema
 } from '$lib/validation/minutes';
+import { minutesSignatureMethod } from '$lib/rules';
+import { findEfirmaIdentity, listEfirmaSignatures } from '$lib/server/efirma/efirma-signing';
 import { requireMeetingAction } from '../meeting-access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -29,7 +31,27 @@ export const load: PageServerLoad = async (event) => {
 	const { versions } = await readMinutesRecord(db, meeting.id);
 	const newest = versions[0];
 	const decided = new Set(newest?.signatures.map((s) => s.memberId) ?? []);
+	const method = minutesSignatureMethod(access.rules);
+	const toSign =
+		access.can('minutes.sign') &&
+		newest &&
+		(newest.approvedAt !== null || !access.rules.minutes.approvalRequired)
+			? mine
+					.filter((p) => newest.content.signers.some((s) => s.memberId === p.id))
+					.filter((p) => !decided.has(p.id))
+			: [];
 	return {
+		signatureMethod: method,
+		// The e.firma signatures of the newest version (the PDF holds them), with the seat holders'
+		// RFC and CURP on record for the signer's own seats, which their browser checks first.
+		efirma: {
+			signatures: newest && method === 'efirma' ? await listEfirmaSignatures(db, newest.id) : [],
+			holders: Object.fromEntries(
+				await Promise.all(
+					toSign.map(async (p) => [p.id, await findEfirmaIdentity(db, p.id)] as const)
+				)
+			)
+		},
 		meeting: { id: meeting.id, title: meeting.title, status: meeting.status },
 		timeZone: access.rules.timeZone,
 		versions: versions.map((v) => ({
@@ -61,15 +83,7 @@ export const load: PageServerLoad = async (event) => {
 			approve: access.can('minutes.approve') && meeting.status === 'closed'
 		},
 		// The signer's own memberships that still have to sign the newest version.
-		toSign:
-			access.can('minutes.sign') &&
-			newest &&
-			(newest.approvedAt !== null || !access.rules.minutes.approvalRequired)
-				? mine
-						.filter((p) => newest.content.signers.some((s) => s.memberId === p.id))
-						.filter((p) => !decided.has(p.id))
-						.map((p) => ({ id: p.id, name: p.name }))
-				: []
+		toSign: toSign.map((p) => ({ id: p.id, name: p.name }))
 	};
 };
 
@@ -100,6 +114,9 @@ async function decideSignature(event: RequestEvent, decision: 'signed' | 'refuse
 		});
 	const version = await findMinutesVersion(db, meeting.id, parsed.data.version);
 	if (!version) error(404);
+	// A body that signs with e.firma signs only with it; a refusal still takes the password.
+	if (decision === 'signed' && minutesSignatureMethod(access.rules) === 'efirma')
+		return refuseForm(409, m.efirma_refused_password_not_allowed());
 	const result = await signMinutesVersion(db, access, version, {
 		memberId: parsed.data.memberId,
 		userId: access.user.id,
