@@ -1,5 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_APP_PORT, E2E_SMTP_PORT } from './tests/support/e2e-ports';
+import {
+	E2E_APP_PORT,
+	E2E_SMTP_PORT,
+	E2E_TRUSTED_CA_DIR,
+	E2E_TSA_PORT
+} from './tests/support/e2e-ports';
 
 // End-to-end tests drive Debian's Chromium (no browser download here) against the built app,
 // started fresh on an empty embedded database and a real SMTP sink (tests/support/mail-sink-global.ts).
@@ -45,7 +50,10 @@ export default defineConfig({
 			DATABASE_URL: '',
 			SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
 			MAIL_FROM: 'Mesa Abierta <no-reply@mesa-abierta.test>',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			// e.firma (tests/e2e/efirma.e2e.ts writes the test authority there and starts the TSA).
+			TRUSTED_CA_DIR: E2E_TRUSTED_CA_DIR,
+			TSA_URL: `http://127.0.0.1:${E2E_TSA_PORT}/tsa`
 		}
 	}
 });

@@ -22,6 +22,7 @@ import { moveCurrentItem, openMeeting } from '../src/lib/server/meetings/meeting
 import { DEMO_BODIES, DEMO_PLAN, type DemoBody } from './demo-bodies';
 import { createActivity, createCommitment, createPlan } from '../src/lib/server/plan/plans';
 import { seedDemoPublicSites } from './demo-public';
+import { demoEfirmaDir, seedEfirmaMeeting } from './demo-efirma';
 import {
 	actionPlans,
 	agendaProposals,
@@ -201,12 +202,14 @@ export async function seedDemo(db: Database): Promise<void> {
 	await seedActionPlans(db);
 	await seedDemoPublicSites(db);
 	await seedNextMeetingDraft(db);
+	await seedEfirmaMeeting(db, DEMO_PASSWORD);
 	const lines = DEMO_ACCOUNTS.map(
 		(a) => `  ${a.email.padEnd(40)} ${DEMO_PASSWORD}${a.isInstanceAdmin ? '  (admin)' : ''}`
 	);
 	const bodies = DEMO_BODIES.map((b) => `  /secretariados/${b.slug}  ·  /publico/${b.slug}`);
 	bodies[0] += '  (sesión en curso / meeting under way: /sesiones)';
 	bodies[1] += '  (plan de acción publicado en cada uno / a published action plan in each: /plan)';
+	bodies[1] += `\n    acta firmada con e.firma de PRUEBA / minutes signed with a TEST e.firma (${demoEfirmaDir()})`;
 	console.log(
 		[
 			'',

@@ -9,8 +9,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { webcrypto } from 'node:crypto';
-import { buildSignedAttributes, OIDS } from '$lib/efirma/signed-attributes';
-import { parseCertificate } from '$lib/efirma/certificate';
+import { buildSignedAttributes, OIDS } from '../../efirma/signed-attributes';
+import { parseCertificate } from '../../efirma/certificate';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const RSA_SHA256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;

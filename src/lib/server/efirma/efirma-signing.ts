@@ -42,8 +42,8 @@ import {
 	readCertificateIdentity,
 	type IdentityMismatch,
 	type ValidityProblem
-} from '$lib/efirma/certificate';
-import { bytesToHex, hexToBytes, OIDS } from '$lib/efirma/signed-attributes';
+} from '../../efirma/certificate';
+import { bytesToHex, hexToBytes, OIDS } from '../../efirma/signed-attributes';
 import { addSignatureField, digestPreparedPdf, embedSignature } from './pades';
 import { assembleCms, verifySignerParts } from './cms';
 import { checkChain, efirmaSettings, loadTrustedAuthorities } from './trust';

@@ -9,8 +9,8 @@ import {
 import type { LocalTimestampAuthority } from '../../../../tests/support/efirma-tsa';
 import { createArchivalPdf } from '../documents/pdf-document';
 import { finishDocument } from '../documents/pdf-layout';
-import { signDigestWithEfirma } from '$lib/efirma/signer';
-import { base64ToBytes, bytesToHex } from '$lib/efirma/signed-attributes';
+import { signDigestWithEfirma } from '../../efirma/signer';
+import { base64ToBytes, bytesToHex } from '../../efirma/signed-attributes';
 import { addSignatureField, digestPreparedPdf, embedSignature } from './pades';
 import { assembleCms } from './cms';
 import { requestTimestampToken } from './timestamp';

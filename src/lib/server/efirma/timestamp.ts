@@ -8,8 +8,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { createHash, randomBytes } from 'node:crypto';
-import { OIDS } from '$lib/efirma/signed-attributes';
-import { nameAttribute } from '$lib/efirma/certificate';
+import { OIDS } from '../../efirma/signed-attributes';
+import { nameAttribute } from '../../efirma/certificate';
 
 const TST_INFO = '1.2.840.113549.1.9.16.1.4';
 const toBuffer = (bytes: Uint8Array): ArrayBuffer =>
