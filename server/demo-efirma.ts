@@ -57,10 +57,15 @@ export async function seedEfirmaMeeting(db: Database, password: string): Promise
 		.where(eq(meetings.title, TITLE));
 	if (already) return;
 
+	// An operator's own trusted folder is never written to: the demo then signs nothing.
+	if (process.env.TRUSTED_CA_DIR && process.env.TRUSTED_CA_DIR !== path.join(dir, 'ca')) {
+		console.log('demo: TRUSTED_CA_DIR is set, so the e.firma demo meeting is not seeded');
+		return;
+	}
 	const authority = await createTestAuthority();
 	mkdirSync(path.join(dir, 'ca'), { recursive: true });
 	writeFileSync(path.join(dir, 'ca', 'autoridad-de-prueba.cer'), authority.certificate);
-	process.env.TRUSTED_CA_DIR ??= path.join(dir, 'ca');
+	process.env.TRUSTED_CA_DIR = path.join(dir, 'ca');
 
 	await updateSecretariatRules(db, body.secretariat.id, (rules) => ({
 		minutes: { ...rules.minutes, signatureMethod: 'efirma' }
