@@ -30,7 +30,7 @@ export async function verifySignerParts(parts: SignerParts) {
 		await subtle.digest('SHA-256', toBuffer(parts.certificate))
 	);
 	const built = buildSignedAttributes(parts.digest, certificate, certificateHash);
-	let valid = false;
+	let valid: boolean;
 	try {
 		const key = await subtle.importKey(
 			'spki',

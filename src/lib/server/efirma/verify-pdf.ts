@@ -130,7 +130,7 @@ export async function verifyPdfSignatures(
 		const signedDigest = messageDigest
 			? new Uint8Array((messageDigest.values[0] as asn1js.OctetString).valueBlock.valueHexView)
 			: new Uint8Array();
-		let signatureOk = false;
+		let signatureOk: boolean;
 		try {
 			const toBeSigned = new Uint8Array(signerInfo.signedAttrs!.encodedValue);
 			toBeSigned[0] = 0x31;
