@@ -35,6 +35,9 @@ const request = z.discriminatedUnion('step', [
 export const POST: RequestHandler = async (event) => {
 	const db = await getDatabase();
 	const { access, meeting, mine } = await requireMeetingAction(db, event, 'minutes.sign');
+	// JSON only: a cross-site form (text/plain) cannot post here in the signer's name.
+	if (!event.request.headers.get('content-type')?.startsWith('application/json'))
+		return json({ message: m.efirma_request_invalid() }, { status: 415 });
 	let body: unknown;
 	try {
 		body = await event.request.json();
