@@ -10,8 +10,11 @@
  *   Applied with FROM_CLUSTER: broadcast to this instance's clients, never stored again.
  * - Awareness: presence changes of this instance's clients, applied as they are elsewhere.
  * - Hello: "I just opened this room (or Redis is back): here is my state vector". Every instance
- *   with the room open answers, once its own updates are stored, with what the asker lacks and
- *   with its clients' presence — Yjs's sync step 1 / 2 over the channel.
+ *   with the room open answers, once its own updates are stored, with what the asker lacks, with
+ *   its clients' presence, and with a HelloBack of its own state vector, which the asker answers
+ *   the same way (without a HelloBack) — Yjs's sync steps 1 and 2 over the channel, both ways:
+ *   after an outage the instance that reconnects last is heard by the others even though their
+ *   own Hello went out while it was not listening yet.
  * - Changed: a live room's state changed (a committed room change). The state itself is not
  *   carried: every instance — the one that committed included — reads it back from the database,
  *   one read at a time per room, so a room only ever moves forward in commit order whichever
@@ -30,7 +33,8 @@ enum Kind {
 	Update = 0,
 	Awareness = 1,
 	Hello = 2,
-	Changed = 3
+	Changed = 3,
+	HelloBack = 4
 }
 
 export interface RoomRelay {
@@ -118,6 +122,7 @@ export function createRoomRelay(
 				awarenessProtocol.applyAwarenessUpdate(room.awareness, payload, FROM_CLUSTER);
 				break;
 			case Kind.Hello:
+			case Kind.HelloBack:
 				// Answered once this instance's own updates are stored: the answer carries only what
 				// the database holds, like every Update.
 				if (!live.isLive(room.name))
@@ -125,6 +130,7 @@ export function createRoomRelay(
 						if (followed.get(room.name) !== entry) return;
 						const missing = Y.encodeStateAsUpdate(room.doc, payload);
 						if (!isEmptyUpdate(missing)) send(room.name, Kind.Update, missing);
+						if (kind === Kind.Hello) send(room.name, Kind.HelloBack, Y.encodeStateVector(room.doc));
 					});
 				sendOwnPresence(room);
 				break;

@@ -44,25 +44,35 @@ export function checkIn(
 	memberId: string,
 	action: 'checkIn' | 'checkOut' = 'checkIn'
 ): Promise<Response> {
-	return fetch(`${app.url}/secretariados/${meeting.slug}/sesiones/${meeting.meetingId}?/${action}`, {
-		method: 'POST',
-		headers: {
-			origin: app.url,
-			cookie,
-			'content-type': 'application/x-www-form-urlencoded',
-			accept: 'application/json',
-			'x-sveltekit-action': 'true'
-		},
-		body: new URLSearchParams({ memberId })
-	});
+	return postMeetingAction(app, cookie, meeting, action, { memberId });
+}
+
+/** Posts one of the meeting page's actions (open, next, checkIn…), as an enhanced form does. */
+export function postMeetingAction(
+	app: AppProcess,
+	cookie: string,
+	meeting: TestMeeting,
+	action: string,
+	fields: Record<string, string> = {}
+): Promise<Response> {
+	return fetch(
+		`${app.url}/secretariados/${meeting.slug}/sesiones/${meeting.meetingId}?/${action}`,
+		{
+			method: 'POST',
+			headers: {
+				origin: app.url,
+				cookie,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
+			body: new URLSearchParams(fields)
+		}
+	);
 }
 
 /** A stock client of the meeting's live room on `app` (or on a proxy's URL). */
-export function connectLive(
-	app: Pick<AppProcess, 'url'>,
-	cookie: string,
-	meeting: TestMeeting
-) {
+export function connectLive(app: Pick<AppProcess, 'url'>, cookie: string, meeting: TestMeeting) {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(
 		`${app.url.replace('http', 'ws')}/yjs`,
@@ -73,8 +83,12 @@ export function connectLive(
 	return { doc, provider };
 }
 
+/** The state a live room's client holds. */
+export function stateIn(doc: Y.Doc): MeetingState | undefined {
+	return doc.getMap('room').get('state') as MeetingState | undefined;
+}
+
 /** The member ids present in a live room's state. */
 export function presentIn(doc: Y.Doc): string[] {
-	const state = doc.getMap('room').get('state') as MeetingState | undefined;
-	return (state?.present ?? []).map((entry) => entry.memberId);
+	return (stateIn(doc)?.present ?? []).map((entry) => entry.memberId);
 }

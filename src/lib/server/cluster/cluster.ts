@@ -115,7 +115,8 @@ export async function startCluster(env: NodeJS.ProcessEnv = process.env): Promis
 	});
 	subscriber.on('ready', () => {
 		const channels = [...handlers.keys()];
-		const resubscribed = channels.length > 0 ? subscriber.subscribe(...channels) : Promise.resolve();
+		const resubscribed =
+			channels.length > 0 ? subscriber.subscribe(...channels) : Promise.resolve();
 		resubscribed.then(
 			() => {
 				if (redis.status === 'ready') cameBack();
