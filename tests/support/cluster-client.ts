@@ -7,6 +7,15 @@ import { WebsocketProvider } from 'y-websocket';
 import { createBodyWithFacilitator, createMinutesRoom, type AppProcess } from './app-process';
 import { webSocketWithCookie } from './yjs-client';
 import type { MeetingState } from '../../src/lib/live/meeting-state';
+import { createDatabase } from '../../src/lib/server/db/index';
+import { users } from '../../src/lib/server/db/schema';
+import { createAuthSession } from '../../src/lib/server/auth/session';
+import { loadSecretariat } from '../../src/lib/server/secretariats/secretariats';
+import {
+	linkMembershipsToUser,
+	listMembers,
+	saveSeat
+} from '../../src/lib/server/secretariats/members';
 
 export { connectMinutes } from './yjs-client';
 
@@ -16,10 +25,73 @@ export interface TestMeeting {
 }
 
 /** A body with the signed-in admin as its facilitator, and a meeting of it. */
-export async function createMeeting(app: AppProcess, cookie: string): Promise<TestMeeting> {
+export async function createMeeting(
+	app: AppProcess,
+	cookie: string,
+	/** Before the meeting, e.g. `holdEverySeat`. */
+	prepareBody: (slug: string) => Promise<void> = async () => {}
+): Promise<TestMeeting> {
 	const slug = await createBodyWithFacilitator(app, cookie);
+	await prepareBody(slug);
 	const room = await createMinutesRoom(app, cookie, slug);
 	return { slug, meetingId: room.split(':minutes-')[1]! };
+}
+
+/** A seat's titular with a login of their own. */
+export interface SeatHolderLogin {
+	memberId: string;
+	cookie: string;
+}
+
+/**
+ * Gives every seat of the body a titular with an account and a login, straight in the shared
+ * database (the cluster's instances read it), so that each may check in and vote through the
+ * forms. One person holds one seat, and the facilitator none (RULES.md).
+ */
+export async function fillSeats(databaseUrl: string, slug: string): Promise<SeatHolderLogin[]> {
+	const { db, close } = await createDatabase({ engine: 'postgres', url: databaseUrl });
+	try {
+		const body = (await loadSecretariat(db, slug))!;
+		const logins: SeatHolderLogin[] = [];
+		for (const [index, seat] of body.seats.entries()) {
+			const email = `titular${index}@example.mx`;
+			const saved = await saveSeat(db, body.secretariat.id, seat.id, {
+				sector: seat.sector,
+				organisation: '',
+				titular: {
+					name: `Titular ${index}`,
+					position: '',
+					email,
+					phone: '',
+					termStartsOn: null,
+					termEndsOn: null,
+					reelections: 0
+				},
+				substitute: null
+			});
+			if (!saved.ok) throw new Error(`could not fill seat ${index}: ${JSON.stringify(saved)}`);
+			const [user] = await db
+				.insert(users)
+				.values({ name: `Titular ${index}`, email, passwordHash: 'not used', locale: 'es-MX' })
+				.returning();
+			await linkMembershipsToUser(db, { id: user!.id, email });
+			const { token } = await createAuthSession(db, user!.id);
+			const member = (await listMembers(db, body.secretariat.id)).find(
+				(m) => m.email === email && m.role === 'titular'
+			)!;
+			logins.push({ memberId: member.id, cookie: `auth_session=${token}` });
+		}
+		return logins;
+	} finally {
+		await close();
+	}
+}
+
+/** Whether a posted action succeeded (SvelteKit's answer to an enhanced form). */
+export async function succeeded(response: Promise<Response>): Promise<boolean> {
+	const answer = await response;
+	const body = (await answer.json()) as { type?: string };
+	return answer.status === 200 && body.type === 'success';
 }
 
 /** The facilitator's (the admin's) membership id, from the members' page. */
