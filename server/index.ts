@@ -41,6 +41,9 @@ async function main(): Promise<void> {
 	if (process.argv.includes('--demo')) await seedDemo(database.db);
 	// With REDIS_URL this instance is one of a cluster over the same database (issue 13); before the
 	// handler and the Yjs server load, so both find it.
+	// A cluster shares one PostgreSQL; an embedded PGlite folder cannot be opened by two processes.
+	if (process.env.REDIS_URL?.trim() && database.engine !== 'postgres')
+		throw new Error('REDIS_URL (a cluster) needs DATABASE_URL: a PostgreSQL all instances share');
 	const cluster = await startCluster(process.env);
 	if (cluster) followLoginSocketRechecks(cluster, recheckLoginSocketsHere);
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Redis } from 'ioredis';
 import { createPostgresDatabase } from '../support/databases';
-import { signIn, signUpFirstAccount, startApp, type AppProcess } from '../support/app-process';
+import { signUpFirstAccount, startApp, type AppProcess } from '../support/app-process';
 import { waitFor } from '../support/yjs-client';
 import {
 	checkIn,
@@ -22,6 +22,8 @@ import {
 } from '../support/cluster-client';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The apps read the client's address from this header, as behind a proxy. */
+const ADDRESS_HEADER = 'x-test-client-address';
 
 describe('two instances over one database and Redis', () => {
 	let a: AppProcess;
@@ -39,7 +41,8 @@ describe('two instances over one database and Redis', () => {
 			DATABASE_URL: created.url,
 			REDIS_URL,
 			REDIS_PREFIX: prefix,
-			YJS_PING_INTERVAL_MS: '600000'
+			YJS_PING_INTERVAL_MS: '600000',
+			ADDRESS_HEADER
 		};
 		// One after the other: the first runs the migrations.
 		a = await startApp(env);
@@ -133,7 +136,21 @@ describe('two instances over one database and Redis', () => {
 	});
 
 	it("closes a login's sockets on both instances when it signs out through one", async () => {
-		const leaving = await signIn(b, 'admin@example.mx');
+		const signedIn = await fetch(`${b.url}/entrar`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin: b.url,
+				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
+				[ADDRESS_HEADER]: '4.4.4.4'
+			},
+			body: new URLSearchParams({ email: 'admin@example.mx', password: 'una contraseña larga' })
+		});
+		const leaving = signedIn.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('auth_session='))!
+			.split(';')[0]!;
 		const room = `${meeting.slug}:minutes-${meeting.meetingId}`;
 		const open = async (app: AppProcess) => {
 			const socket = new WebSocket(`${app.url.replace('http', 'ws')}/yjs/${room}`, {
@@ -165,6 +182,26 @@ describe('two instances over one database and Redis', () => {
 		expect(signedOut.status).toBe(303);
 		expect(await closedOnB).toBe(4401);
 		expect(await closedOnA).toBe(4401);
+	});
+
+	it('counts sign-in failures across instances: five from one address, wherever they land', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			const app = i % 2 === 0 ? a : b;
+			const response = await fetch(`${app.url}/entrar`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: app.url,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html',
+					[ADDRESS_HEADER]: '5.5.5.5'
+				},
+				body: new URLSearchParams({ email: 'nadie@example.mx', password: `equivocada-${i}` })
+			});
+			statuses.push(response.status);
+		}
+		expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
 	});
 
 	it('ran the scheduled jobs on one instance only', () => {
