@@ -37,13 +37,13 @@ async function main(): Promise<void> {
 	const port = Number(process.env.PORT ?? 3000);
 	const host = process.env.HOST ?? '0.0.0.0';
 
+	// A cluster shares one PostgreSQL; an embedded PGlite folder cannot be opened by two processes.
+	if (process.env.REDIS_URL?.trim() && !process.env.DATABASE_URL?.trim())
+		throw new Error('REDIS_URL (a cluster) needs DATABASE_URL: a PostgreSQL all instances share');
 	const database = await openDatabase();
 	if (process.argv.includes('--demo')) await seedDemo(database.db);
 	// With REDIS_URL this instance is one of a cluster over the same database (issue 13); before the
 	// handler and the Yjs server load, so both find it.
-	// A cluster shares one PostgreSQL; an embedded PGlite folder cannot be opened by two processes.
-	if (process.env.REDIS_URL?.trim() && database.engine !== 'postgres')
-		throw new Error('REDIS_URL (a cluster) needs DATABASE_URL: a PostgreSQL all instances share');
 	const cluster = await startCluster(process.env);
 	if (cluster) followLoginSocketRechecks(cluster, recheckLoginSocketsHere);
 
