@@ -12,6 +12,10 @@ import type { DocumentStore } from './document-store';
 
 /** The origin of updates replayed from the database: they are stored already. */
 const FROM_STORE = Symbol('from-store');
+// CLUSTER SEAM (issue 13): updates and presence relayed from another instance
+// (server/cluster/room-relay.ts) are broadcast here but never stored: that instance stored them.
+/** The origin of updates and presence relayed from another instance of the cluster. */
+export const FROM_CLUSTER = Symbol('from-cluster');
 
 export class Room {
 	readonly doc = new Y.Doc({ gc: true });
@@ -27,7 +31,7 @@ export class Room {
 		this.awareness.setLocalState(null);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			this.broadcast(encodeUpdate(update));
-			if (origin === FROM_STORE || !this.store) return;
+			if (origin === FROM_STORE || origin === FROM_CLUSTER || !this.store) return;
 			this.store.append(this.name, update, () => {
 				if (origin instanceof Connection && origin.wantsSavedAcks) {
 					// The clocks this update reaches (parseUpdateMeta, since a delta's state vector would be empty).

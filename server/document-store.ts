@@ -11,9 +11,17 @@
  * skipped: updates stay queued in arrival order, one writer retries the oldest batch with a
  * growing delay, and no update is acknowledged before its INSERT commits (issue 10). A batch whose
  * commit succeeded but whose answer was lost is written again on retry: harmless, as above.
+ *
+ * Several instances (a cluster, issue 13) write the same rooms' logs: each stores only what its
+ * own clients sent (updates relayed from another instance are that instance's to store) and
+ * hands each committed update to `onStored`, which relays it. Compaction therefore cannot trust
+ * its own document to hold everything logged: it merges the stored snapshot and every logged row
+ * it read into the new snapshot, deletes exactly the rows it read (an INSERT still committing
+ * elsewhere, with a lower id, survives for the next load), and runs on one instance at a time per
+ * room (a transaction-level PostgreSQL advisory lock; one that finds the lock taken skips).
  */
 import * as Y from 'yjs';
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../src/lib/server/db/index';
 import { documentSnapshots, documentUpdates } from '../src/lib/server/db/schema';
 import { log } from '../src/lib/server/log';
@@ -26,6 +34,8 @@ const COMPACT_AFTER_UPDATES = 500;
 const MAX_BATCH = 500;
 /** Retry delays after a failed commit: doubling from the first to the last, then staying there. */
 const FIRST_RETRY_MS = 100;
+/** The first key of the advisory lock compaction takes per room (the second is the room's hash). */
+const COMPACTION_LOCK = 0x6d696e;
 const LAST_RETRY_MS = 5_000;
 
 interface PendingUpdate {
@@ -46,6 +56,8 @@ export class DocumentStore {
 	/** The one writer, while it runs: it commits `#pending` in order until it is empty. */
 	#draining: Promise<void> | null = null;
 	readonly #sinceSnapshot = new Map<string, number>();
+	/** Called with each update once committed (cluster/room-relay.ts relays it to the other instances). */
+	onStored: ((room: string, update: Uint8Array) => void) | null = null;
 
 	constructor(private readonly database: () => Promise<Database>) {}
 
@@ -56,11 +68,12 @@ export class DocumentStore {
 			.select()
 			.from(documentSnapshots)
 			.where(eq(documentSnapshots.room, room));
-		const after = snapshot?.uptoId ?? 0;
+		// Every row left: compaction deleted those its snapshot holds; one left behind with a lower
+		// id (committed late by another instance) is applied again, harmlessly if already there.
 		const rows = await db
 			.select({ update: documentUpdates.update })
 			.from(documentUpdates)
-			.where(and(eq(documentUpdates.room, room), gt(documentUpdates.id, after)))
+			.where(eq(documentUpdates.room, room))
 			.orderBy(asc(documentUpdates.id));
 		this.#sinceSnapshot.set(room, rows.length);
 		return [
@@ -129,9 +142,10 @@ export class DocumentStore {
 				log.info({ failures, pending: this.#pending.length }, 'minutes updates saved again');
 			failures = 0;
 			this.#pending.splice(0, batch.length);
-			for (const { room, onCommitted } of batch) {
+			for (const { room, update, onCommitted } of batch) {
 				this.#sinceSnapshot.set(room, (this.#sinceSnapshot.get(room) ?? 0) + 1);
 				try {
+					this.onStored?.(room, update);
 					onCommitted();
 				} catch (error) {
 					log.warn({ err: error, room }, 'could not acknowledge a saved update');
@@ -146,19 +160,42 @@ export class DocumentStore {
 	}
 
 	/**
-	 * Replaces the room's snapshot with the document's whole state and drops the updates it covers.
-	 * Called after a flush, so every logged update up to the newest id is in `doc` already.
+	 * Replaces the room's snapshot with the document's whole state merged with the stored snapshot
+	 * and log, and drops the rows it merged. Called after a flush, so this instance's own updates
+	 * are logged already; another instance's may not have reached `doc` yet, hence the merge.
+	 * Skipped when another instance is compacting the same room.
 	 */
 	async compact(room: string, doc: Y.Doc): Promise<void> {
 		await this.flush();
 		const db = await this.database();
-		const state = Y.encodeStateAsUpdate(doc);
 		await db.transaction(async (tx) => {
-			const [newest] = await tx
-				.select({ id: sql<number>`coalesce(max(${documentUpdates.id}), 0)`.mapWith(Number) })
+			const result = await tx.execute(
+				sql`select pg_try_advisory_xact_lock(${COMPACTION_LOCK}, hashtext(${room})) as locked`
+			);
+			const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+				locked: boolean;
+			}[];
+			if (!rows[0]?.locked) return;
+			const [snapshot] = await tx
+				.select({ state: documentSnapshots.state, uptoId: documentSnapshots.uptoId })
+				.from(documentSnapshots)
+				.where(eq(documentSnapshots.room, room));
+			const logged = await tx
+				.select({ id: documentUpdates.id, update: documentUpdates.update })
 				.from(documentUpdates)
-				.where(eq(documentUpdates.room, room));
-			const uptoId = newest?.id ?? 0;
+				.where(eq(documentUpdates.room, room))
+				.orderBy(asc(documentUpdates.id));
+			// Applied to a document of its own: Yjs applies each change once, whatever the overlap.
+			const merged = new Y.Doc({ gc: true });
+			if (snapshot) Y.applyUpdate(merged, new Uint8Array(snapshot.state));
+			for (const row of logged) Y.applyUpdate(merged, new Uint8Array(row.update));
+			Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
+			const state = Y.encodeStateAsUpdate(merged);
+			merged.destroy();
+			const uptoId = logged.reduce(
+				(newest, row) => Math.max(newest, Number(row.id)),
+				snapshot?.uptoId ?? 0
+			);
 			await tx
 				.insert(documentSnapshots)
 				.values({ room, state, uptoId })
@@ -166,9 +203,13 @@ export class DocumentStore {
 					target: documentSnapshots.room,
 					set: { state, uptoId, updatedAt: new Date() }
 				});
-			await tx
-				.delete(documentUpdates)
-				.where(and(eq(documentUpdates.room, room), lte(documentUpdates.id, uptoId)));
+			for (let start = 0; start < logged.length; start += MAX_BATCH)
+				await tx.delete(documentUpdates).where(
+					inArray(
+						documentUpdates.id,
+						logged.slice(start, start + MAX_BATCH).map((row) => row.id)
+					)
+				);
 		});
 		this.#sinceSnapshot.set(room, 0);
 	}

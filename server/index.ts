@@ -14,11 +14,17 @@ import { createYjsServer } from './yjs-server';
 import { seedDemo } from './demo';
 import { isAllowedHost, listAllowedHosts } from './allowed-hosts';
 import { runScheduledJobs } from '../src/lib/server/dispatch/scheduled-jobs';
+import { startCluster } from '../src/lib/server/cluster/cluster';
+import { followLoginSocketRechecks } from '../src/lib/server/cluster/login-relay';
+import { takeLease } from '../src/lib/server/cluster/lease';
+import { recheckLoginSocketsHere } from '../src/lib/server/login-sockets';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const SCHEDULED_JOBS_INTERVAL_MS = 60 * 60 * 1000;
+/** In a cluster, the instance that ran the hourly jobs keeps them this long (a little under the hour). */
+const SCHEDULED_JOBS_LEASE_MS = 55 * 60 * 1000;
 const OWN_PROTOCOL_HEADER = 'x-mesa-abierta-protocol';
 
 // The last line of defence, not the design: every promise in server/ and src/lib/server is
@@ -31,8 +37,15 @@ async function main(): Promise<void> {
 	const port = Number(process.env.PORT ?? 3000);
 	const host = process.env.HOST ?? '0.0.0.0';
 
+	// A cluster shares one PostgreSQL; an embedded PGlite folder cannot be opened by two processes.
+	if (process.env.REDIS_URL?.trim() && !process.env.DATABASE_URL?.trim())
+		throw new Error('REDIS_URL (a cluster) needs DATABASE_URL: a PostgreSQL all instances share');
 	const database = await openDatabase();
 	if (process.argv.includes('--demo')) await seedDemo(database.db);
+	// With REDIS_URL this instance is one of a cluster over the same database (issue 13); before the
+	// handler and the Yjs server load, so both find it.
+	const cluster = await startCluster(process.env);
+	if (cluster) followLoginSocketRechecks(cluster, recheckLoginSocketsHere);
 
 	// adapter-node assumes https when neither ORIGIN nor PROTOCOL_HEADER is set; this server speaks
 	// plain HTTP, so it says so in a header of its own (overwritten on every request, never trusted
@@ -65,12 +78,18 @@ async function main(): Promise<void> {
 	});
 
 	// The reminders (monthly dispatch, end of term): at start-up, then hourly; each is recorded
-	// before it is sent, so a run that overlaps another or a restart never sends one twice.
+	// before it is sent, so a run that overlaps another or a restart never sends one twice. In a
+	// cluster one instance runs them per hour: the one holding the lease (cluster/lease.ts).
 	let jobsRun: Promise<unknown> = Promise.resolve();
 	const runJobs = () => {
-		jobsRun = runScheduledJobs(database.db).catch((err: unknown) =>
-			log.error({ err }, 'scheduled jobs failed')
-		);
+		jobsRun = (async () => {
+			if (!(await takeLease(cluster, 'scheduled-jobs', SCHEDULED_JOBS_LEASE_MS))) {
+				log.info('scheduled jobs left to the instance that holds them this hour');
+				return;
+			}
+			const report = await runScheduledJobs(database.db);
+			log.info({ ...report, instance: cluster?.instanceId }, 'scheduled jobs ran');
+		})().catch((err: unknown) => log.error({ err }, 'scheduled jobs failed'));
 	};
 	runJobs();
 	const jobsTimer = setInterval(runJobs, SCHEDULED_JOBS_INTERVAL_MS);
@@ -94,6 +113,7 @@ async function main(): Promise<void> {
 		await yjs.close();
 		await closed;
 		await jobsRun;
+		await cluster?.close();
 		await closeDatabase();
 		log.info('stopped');
 		process.exit(0);

@@ -41,6 +41,8 @@ import {
 import { YJS_PATH_PREFIX } from './paths';
 import { registerLoginSocketRecheck } from '../src/lib/server/login-sockets';
 import { presenceOf } from '../src/lib/live/presence';
+import { getCluster } from '../src/lib/server/cluster/cluster';
+import { createRoomRelay } from './cluster/room-relay';
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 // YJS_PING_INTERVAL_MS shortens the round in tests of dead sockets and ended logins.
@@ -110,9 +112,19 @@ export function createYjsServer(): YjsServer {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 	const connections = new Set<Connection>();
 	let closing = false;
+	// CLUSTER SEAM (issue 13): with REDIS_URL, rooms follow the other instances (cluster/room-relay.ts).
+	const cluster = getCluster();
+	const relay =
+		cluster &&
+		createRoomRelay(cluster, store, {
+			isLive: (name) => parseServerRoomName(name) !== null,
+			refresh: (room) => fillLiveRoom(room.doc, parseServerRoomName(room.name)!)
+		});
 
 	registerRoomPublisher({
 		publish(room, key, value) {
+			// CLUSTER SEAM: in a cluster every instance reads the committed state back (commit order).
+			if (relay) return relay.liveChanged(room);
 			// A room that failed to open has no clients to tell; its opening already logged why.
 			rooms
 				.get(room)
@@ -205,9 +217,11 @@ export function createYjsServer(): YjsServer {
 			room = (async () => {
 				await closingRooms.get(name);
 				const live = parseServerRoomName(name);
-				return live
-					? Room.openLive(name, (doc) => fillLiveRoom(doc, live))
-					: Room.open(name, store);
+				const opened = live
+					? await Room.openLive(name, (doc) => fillLiveRoom(doc, live))
+					: await Room.open(name, store);
+				await relay?.follow(opened); // CLUSTER SEAM
+				return opened;
 			})();
 			rooms.set(name, room);
 			room.catch(() => rooms.delete(name));
@@ -218,6 +232,7 @@ export function createYjsServer(): YjsServer {
 	function closeRoomIfUnused(room: Room): void {
 		if (!room.isUnused()) return;
 		rooms.delete(room.name);
+		relay?.unfollow(room); // CLUSTER SEAM
 		const closing = room
 			.close()
 			.catch((error: unknown) =>

@@ -56,6 +56,8 @@ export async function startApp(
 		env: {
 			...process.env,
 			DATABASE_URL: '',
+			// Alone unless a test makes a cluster (tests/server/cluster*.spec.ts).
+			REDIS_URL: '',
 			SMTP_URL: '',
 			DATA_DIR: dataDir,
 			PORT: String(port),

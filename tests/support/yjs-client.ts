@@ -33,7 +33,7 @@ export function waitFor(predicate: () => boolean, ms = 10_000, what = 'condition
 }
 
 /** A minutes client; `isSaved` is whether the server acknowledged all of its own edits as stored. */
-export function connectMinutes(app: AppProcess, cookie: string, room: string) {
+export function connectMinutes(app: Pick<AppProcess, 'url'>, cookie: string, room: string) {
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(`${app.url.replace('http', 'ws')}/yjs`, room, doc, {
 		WebSocketPolyfill: webSocketWithCookie(cookie) as never,

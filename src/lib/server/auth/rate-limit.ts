@@ -7,16 +7,30 @@
  * A point is taken *before* the expensive or revealing work and given back on success, so that
  * forty attempts sent at once cannot all pass a check made before any of them is counted.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createLimiter } from '../cluster/limiters';
 
 export type ThrottleVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** A counter of events per key that refuses once `limit` events fall within `windowSeconds`. */
 export class Throttle {
-	readonly #limiter: RateLimiterMemory;
+	#store: RateLimiterAbstract | null = null;
 
-	constructor(limit: number, windowSeconds: number) {
-		this.#limiter = new RateLimiterMemory({ points: limit, duration: windowSeconds });
+	/** `name` keeps its counters apart from other throttles' in a cluster's Redis. */
+	constructor(
+		private readonly limit: number,
+		private readonly windowSeconds: number,
+		private readonly name: string
+	) {}
+
+	// Made at first use, once the process knows whether it is part of a cluster.
+	get #limiter(): RateLimiterAbstract {
+		this.#store ??= createLimiter({
+			name: this.name,
+			points: this.limit,
+			duration: this.windowSeconds
+		});
+		return this.#store;
 	}
 
 	/** Counts one event for the key, and says whether it was within the limit. */
@@ -63,13 +77,20 @@ export function accountDelayMs(failures: number): number {
 
 /** A counter that never refuses: how many events a key had in the window. */
 class Counter {
-	readonly #limiter: RateLimiterMemory;
+	#store: RateLimiterAbstract | null = null;
 
-	constructor(windowSeconds: number) {
-		this.#limiter = new RateLimiterMemory({
+	constructor(
+		private readonly windowSeconds: number,
+		private readonly name: string
+	) {}
+
+	get #limiter(): RateLimiterAbstract {
+		this.#store ??= createLimiter({
+			name: this.name,
 			points: Number.MAX_SAFE_INTEGER,
-			duration: windowSeconds
+			duration: this.windowSeconds
 		});
+		return this.#store;
 	}
 
 	/** Counts one event; returns how many the key had before it. */
@@ -97,9 +118,9 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  *   owner, with the right password, still gets in.
  */
 export class SignInThrottle {
-	readonly #perAccountAndAddress = new Throttle(5, FIFTEEN_MINUTES);
-	readonly #perAddress = new Throttle(20, FIFTEEN_MINUTES);
-	readonly #perAccount = new Counter(ONE_HOUR);
+	readonly #perAccountAndAddress = new Throttle(5, FIFTEEN_MINUTES, 'sign-in-account-address');
+	readonly #perAddress = new Throttle(20, FIFTEEN_MINUTES, 'sign-in-address');
+	readonly #perAccount = new Counter(ONE_HOUR, 'sign-in-account');
 
 	/** `pause` waits out the account's delay; tests pass one that records it instead. */
 	constructor(private readonly pause: (ms: number) => Promise<void> = wait) {}
@@ -144,6 +165,6 @@ export const signInThrottle = new SignInThrottle();
 
 /** Reset-link requests: 3 an hour per email (whatever the address) and 10 per address. */
 export const passwordResetThrottle = {
-	perEmail: new Throttle(3, 60 * 60),
-	perAddress: new Throttle(10, 60 * 60)
+	perEmail: new Throttle(3, 60 * 60, 'reset-email'),
+	perAddress: new Throttle(10, 60 * 60, 'reset-address')
 };

@@ -12,7 +12,7 @@ import { generateTrackingNumber } from './tracking-number';
 import { Throttle } from '../auth/rate-limit';
 
 /** Public forms (requests and join requests): 5 per client address and body in 10 minutes. */
-export const publicFormThrottle = new Throttle(5, 10 * 60);
+export const publicFormThrottle = new Throttle(5, 10 * 60, 'public-forms');
 
 export type RequestKind = PublicRequest['kind'];
 
