@@ -426,3 +426,4 @@ export * from './schema-minutes';
 export * from './schema-convene';
 export * from './schema-dispatch';
 export * from './schema-removal';
+export * from './schema-event-log';
