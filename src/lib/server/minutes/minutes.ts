@@ -26,7 +26,7 @@ import { passOnUndecidedRemovals } from '../meetings/removals';
 import { verifyPassword } from '../auth/password';
 import { assembleMinutesContent } from './assemble';
 import { hashMinutesContent } from './minutes-content';
-import { appendMeetingEvent, readMeetingEventHead } from '../meetings/event-log';
+import { appendMeetingEvent } from '../meetings/event-log';
 
 /** Freezes the next version of a meeting's minutes from the live record, inside `tx`. */
 async function freezeNextVersion(
@@ -41,8 +41,6 @@ async function freezeNextVersion(
 		.where(eq(minutesVersions.meetingId, meeting.id));
 	const number = (last?.number ?? 0) + 1;
 	const content = await assembleMinutesContent(tx, secretariat, meeting, number);
-	// The head of the session's sealed record: the minutes' hash, and every signature, cover it.
-	content.eventLog = await readMeetingEventHead(tx, meeting.id);
 	const [version] = await tx
 		.insert(minutesVersions)
 		.values({
