@@ -173,10 +173,13 @@ describe('the sealed record of a session through the app', () => {
 		const en = await verify('registro.json', JSON.stringify(edited), 'en');
 		expect(en.html).toContain('Chain broken at event 3');
 		// The CSV edited the same way.
-		const lines = csv.split('\n');
-		lines[3] = lines[3]!.replace('agenda-moved', 'meeting-opened');
-		const csvEdited = await verify('registro.csv', lines.join('\n'), 'es-MX');
-		expect(csvEdited.html).toContain('Cadena rota en el evento');
+		const moved = log.events.find((e) => e.kind === 'agenda-moved')!;
+		const csvEdited = await verify(
+			'registro.csv',
+			csv.replace('"{""from"":0,', '"{""from"":1,'),
+			'es-MX'
+		);
+		expect(csvEdited.html).toContain(`Cadena rota en el evento ${moved.seq}`);
 		// Not a record at all: a clear refusal, not a 500.
 		const junk = await verify('x.json', '{"hola":1}', 'es-MX');
 		expect(junk.status).toBe(400);

@@ -5,8 +5,8 @@
  * a refused or rolled-back change leaves none, and `(meeting_id, seq)` being the primary key makes a
  * second writer at the same place fail rather than fork the chain.
  *
- * Cost: one read of the last event (by primary key) and one INSERT per call, whatever the number of
- * events the change made.
+ * Cost: one read of the last event (by primary key) per transaction, and one INSERT per call
+ * whatever the number of events it carries.
  */
 import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db';
@@ -84,21 +84,37 @@ export async function appendMeetingEvents(
 	events: readonly MeetingEventInput[]
 ): Promise<void> {
 	if (events.length === 0) return;
-	const [last] = await tx
-		.select({ seq: meetingEvents.seq, hash: meetingEvents.hash })
-		.from(meetingEvents)
-		.where(eq(meetingEvents.meetingId, meetingId))
-		.orderBy(desc(meetingEvents.seq))
-		.limit(1);
+	const heads = headsWritten.get(tx) ?? new Map<string, ChainLink | null>();
+	headsWritten.set(tx, heads);
+	let previous = heads.has(meetingId) ? heads.get(meetingId)! : await readLastLink(tx, meetingId);
 	const at = new Date().toISOString();
 	const actor = actorOf(body);
-	let previous: Pick<ChainedEvent, 'seq' | 'hash'> | null = last ?? null;
 	const rows = events.map(({ kind, payload }) => {
 		const event = chainEvent(previous, { meetingId, at, kind, actor, payload: payload ?? {} });
 		previous = event;
 		return { ...event, at: new Date(event.at) };
 	});
 	await tx.insert(meetingEvents).values(rows);
+	heads.set(meetingId, previous);
+}
+
+type ChainLink = Pick<ChainedEvent, 'seq' | 'hash'>;
+
+/**
+ * The last event each open transaction wrote per meeting: a change that appends twice (its own
+ * events, then the quorum's) reads the chain's end once. Valid for the transaction only — which
+ * holds the meeting's lock, so nobody else appends meanwhile — and dropped with it.
+ */
+const headsWritten = new WeakMap<Queryable, Map<string, ChainLink | null>>();
+
+async function readLastLink(tx: Queryable, meetingId: string): Promise<ChainLink | null> {
+	const [last] = await tx
+		.select({ seq: meetingEvents.seq, hash: meetingEvents.hash })
+		.from(meetingEvents)
+		.where(eq(meetingEvents.meetingId, meetingId))
+		.orderBy(desc(meetingEvents.seq))
+		.limit(1);
+	return last ?? null;
 }
 
 /** One event appended to the meeting's chain (see appendMeetingEvents). */
@@ -152,11 +168,6 @@ export async function readMeetingEvents(db: Queryable, meetingId: string): Promi
 
 /** The head of the meeting's chain now: what a frozen version of the minutes seals. */
 export async function readMeetingEventHead(tx: Queryable, meetingId: string): Promise<ChainHead> {
-	const [last] = await tx
-		.select({ seq: meetingEvents.seq, hash: meetingEvents.hash })
-		.from(meetingEvents)
-		.where(eq(meetingEvents.meetingId, meetingId))
-		.orderBy(desc(meetingEvents.seq))
-		.limit(1);
+	const last = await readLastLink(tx, meetingId);
 	return last ? { events: last.seq, sha256: last.hash } : chainHead([]);
 }
