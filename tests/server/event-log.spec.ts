@@ -25,6 +25,8 @@ import { appendMeetingEvent, readMeetingEvents } from '../../src/lib/server/meet
 import { buildEventLogDownload, eventLogCsv } from '../../src/lib/server/meetings/event-log-files';
 import { checkEventLogFile } from '../../src/lib/server/meetings/event-log-verification';
 import { closeMeeting } from '../../src/lib/server/minutes/minutes';
+import { issueMinutesPdf } from '../../src/lib/server/minutes/minutes-files';
+import { PDFParse } from 'pdf-parse';
 import { hashMinutesContent } from '../../src/lib/server/minutes/minutes-content';
 import { chainHead, verifyEventChain } from '../../src/lib/rules/event-chain';
 import type { LoadedSecretariat } from '../../src/lib/server/secretariats/secretariats';
@@ -159,6 +161,14 @@ describe.each(engines)('the sealed record of a session on %s', (engine) => {
 		// The head is part of the frozen content, so the minutes' hash (and every signature) covers it.
 		expect(version!.content.eventLog).toEqual(chainHead(events));
 		expect(hashMinutesContent(version!.content)).toBe(version!.sha256);
+		// And the PDF prints it near the end.
+		const parser = new PDFParse({
+			data: await issueMinutesPdf(database.db, version!, 'http://localhost')
+		});
+		const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+		await parser.destroy();
+		expect(text).toContain(`Registro sellado de la sesión: ${events.length} eventos, SHA-256`);
+		expect(text.replace(/ /g, '')).toContain(chainHead(events).sha256);
 
 		const download = await buildEventLogDownload(
 			database.db,
