@@ -23,12 +23,15 @@ import { finishFloor, grantFloor, requestFloor } from '../../src/lib/server/meet
 import { changeMeetingRoom } from '../../src/lib/server/meetings/room-change';
 import { appendMeetingEvent, readMeetingEvents } from '../../src/lib/server/meetings/event-log';
 import { buildEventLogDownload, eventLogCsv } from '../../src/lib/server/meetings/event-log-files';
-import { checkEventLogFile } from '../../src/lib/server/meetings/event-log-verification';
+import {
+	checkEventLogFile,
+	MAX_MEETINGS_PER_FILE
+} from '../../src/lib/server/meetings/event-log-verification';
 import { closeMeeting } from '../../src/lib/server/minutes/minutes';
 import { issueMinutesPdf } from '../../src/lib/server/minutes/minutes-files';
 import { PDFParse } from 'pdf-parse';
 import { hashMinutesContent } from '../../src/lib/server/minutes/minutes-content';
-import { chainHead, verifyEventChain } from '../../src/lib/rules/event-chain';
+import { chainEvent, chainHead, verifyEventChain } from '../../src/lib/rules/event-chain';
 import type { LoadedSecretariat } from '../../src/lib/server/secretariats/secretariats';
 
 describe.each(engines)('the sealed record of a session on %s', (engine) => {
@@ -252,6 +255,36 @@ describe.each(engines)('the sealed record of a session on %s', (engine) => {
 		expect(await checkEventLogFile(database.db, JSON.stringify(before))).toMatchObject({
 			meetings: [{ chain: { ok: true }, seal: { status: 'sealed' } }]
 		});
+	});
+
+	it('refuses to read a file that is not a record, or holds too many meetings', async () => {
+		const many = Array.from({ length: MAX_MEETINGS_PER_FILE + 1 }, (_, i) =>
+			chainEvent(null, {
+				meetingId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+				at: new Date(0).toISOString(),
+				kind: 'meeting-opened',
+				actor: null,
+				payload: {}
+			})
+		);
+		const db = database.db;
+		expect(await checkEventLogFile(db, JSON.stringify({ events: many }))).toEqual({
+			ok: false,
+			reason: 'too-many'
+		});
+		expect(await checkEventLogFile(db, '{"events": [{"seq": "uno"}]}')).toEqual({
+			ok: false,
+			reason: 'unreadable'
+		});
+		expect(await checkEventLogFile(db, 'secuencia,sesion_id\n1,x\n')).toEqual({
+			ok: false,
+			reason: 'unreadable'
+		});
+		expect(await checkEventLogFile(db, '  ')).toEqual({ ok: false, reason: 'empty' });
+		// A well-formed record of a meeting this server has no minutes of: the chain alone.
+		expect(await checkEventLogFile(db, JSON.stringify({ events: many.slice(0, 1) }))).toMatchObject(
+			{ ok: true, meetings: [{ chain: { ok: true }, seal: { status: 'none' } }] }
+		);
 	});
 
 	it('appends nothing for a refused or a rolled-back change', async () => {

@@ -28,12 +28,17 @@ export interface MeetingLogCheck {
 }
 
 export type EventLogCheck =
-	{ ok: true; meetings: MeetingLogCheck[] } | { ok: false; reason: 'unreadable' | 'empty' };
+	| { ok: true; meetings: MeetingLogCheck[] }
+	| { ok: false; reason: 'unreadable' | 'empty' | 'too-many' };
+
+/** Meetings checked from one file at most: each costs a read of its minutes' seals. */
+export const MAX_MEETINGS_PER_FILE = 500;
 
 /** Checks the text of a downloaded log (JSON or CSV). */
 export async function checkEventLogFile(db: Queryable, text: string): Promise<EventLogCheck> {
 	const parsed = parseEventLogFile(text);
 	if (!parsed.ok) return parsed;
+	if (parsed.meetings.length > MAX_MEETINGS_PER_FILE) return { ok: false, reason: 'too-many' };
 	const meetings: MeetingLogCheck[] = [];
 	for (const { meetingId, events } of parsed.meetings) {
 		const chain = verifyEventChain(events);

@@ -2,7 +2,10 @@ import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
 import { readFormData } from '$lib/server/forms';
-import { checkEventLogFile } from '$lib/server/meetings/event-log-verification';
+import {
+	checkEventLogFile,
+	MAX_MEETINGS_PER_FILE
+} from '$lib/server/meetings/event-log-verification';
 import type { Actions } from './$types';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -18,7 +21,12 @@ export const actions: Actions = {
 		const checked = await checkEventLogFile(await getDatabase(), await file.text());
 		if (!checked.ok)
 			return fail(400, {
-				message: checked.reason === 'empty' ? m.verify_log_empty() : m.verify_log_unreadable()
+				message:
+					checked.reason === 'empty'
+						? m.verify_log_empty()
+						: checked.reason === 'too-many'
+							? m.verify_log_too_many({ max: MAX_MEETINGS_PER_FILE })
+							: m.verify_log_unreadable()
 			});
 		return { meetings: checked.meetings };
 	}
