@@ -33,7 +33,7 @@ import { listMembers, saveSeat } from '../../src/lib/server/secretariats/members
 import { createMeeting } from '../../src/lib/server/meetings/meetings';
 import { setAttendance } from '../../src/lib/server/meetings/attendance';
 import { openMeeting } from '../../src/lib/server/meetings/meeting-progress';
-import { closeMeeting } from '../../src/lib/server/minutes/minutes';
+import { approveMinutesVersion, closeMeeting } from '../../src/lib/server/minutes/minutes';
 import {
 	castMotionBallot,
 	closeMotion,
@@ -63,7 +63,12 @@ import {
 	createJoinRequest,
 	listConfirmedJoinRequests
 } from '../../src/lib/server/public/join-requests';
-import { evidenceFiles, joinRequests } from '../../src/lib/server/db/schema';
+import {
+	evidenceFiles,
+	joinRequests,
+	minutesSignatures,
+	minutesVersions
+} from '../../src/lib/server/db/schema';
 import { hashSecret } from '../../src/lib/server/auth/tokens';
 
 const holder = (name: string, email: string) => ({
@@ -193,7 +198,23 @@ describe.each(engines)('the public site on %s', (engine) => {
 	});
 
 	it('the open-data ZIP holds every CSV, a dictionary matching its columns, and a valid data.json', async () => {
-		await holdClosedMeeting();
+		const meeting = await holdClosedMeeting();
+		// Its minutes published (approved and signed by all), for the sealed-record dataset.
+		const [closed] = await database.db
+			.select()
+			.from(minutesVersions)
+			.where(eq(minutesVersions.meetingId, meeting.id));
+		await approveMinutesVersion(database.db, closed!, { method: 'vote', note: '', userId });
+		if (closed!.content.signers.length > 0)
+			await database.db.insert(minutesSignatures).values(
+				closed!.content.signers.map((signer) => ({
+					versionId: closed!.id,
+					memberId: signer.memberId,
+					decision: 'signed' as const,
+					versionSha256: closed!.sha256,
+					clientAddress: '127.0.0.1'
+				}))
+			);
 		// A published action plan, for the commitments and progress datasets.
 		const plan = await createPlan(database.db, body.secretariat.id, {
 			title: 'Plan de Acción Local 2026',

@@ -427,3 +427,4 @@ export * from './schema-convene';
 export * from './schema-dispatch';
 export * from './schema-efirma';
 export * from './schema-removal';
+export * from './schema-event-log';

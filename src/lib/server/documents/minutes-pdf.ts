@@ -231,6 +231,16 @@ async function layOutMinutesPdf(
 				}) + (version.approvalNote ? ` ${version.approvalNote}` : '')
 			: es('minutes_pdf_not_approved')
 	);
+	// The session's sealed record (meetings/event-log.ts): its head is part of the hashed content.
+	if (content.eventLog)
+		paragraph(
+			doc,
+			es('minutes_pdf_event_log', {
+				count: content.eventLog.events,
+				hash: content.eventLog.sha256
+			}),
+			{ align: 'left' }
+		);
 
 	const boxes = signatureBlock(doc, es('documents_pdf_signatures'), signers);
 

@@ -13,6 +13,7 @@ import { attendance, members } from '../db/schema';
 import { computeQuorum, type AttendanceRecord, type BodyRules } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { changeMeetingRoom, type RoomChangeResult } from './room-change';
+import { actorOf, appendMeetingEvents, type MeetingEventInput } from './event-log';
 
 /** A person checked in now; `seatId` is the seat's key, as the rules name seats. */
 export interface Present {
@@ -127,7 +128,44 @@ export function setAttendance(
 					checkedInBy: input.by
 				});
 			room.attendanceChanged();
+			await appendMeetingEvents(
+				room.tx,
+				body,
+				meetingId,
+				await attendanceEvents(room.tx, body, input, here ?? null)
+			);
 			return { ok: true };
 		}
 	);
+}
+
+/**
+ * What a check-in or check-out records in the sealed log: the stretch closed (if one was open) and
+ * the one opened, each saying whether the person did it themselves or the facilitator did it for
+ * them (the account that acted is the event's actor).
+ */
+async function attendanceEvents(
+	tx: Queryable,
+	body: LoadedSecretariat,
+	input: { memberId: string; present: boolean; remote: boolean },
+	here: Present | null
+): Promise<MeetingEventInput[]> {
+	const actor = actorOf(body);
+	const [member] = await tx
+		.select({ userId: members.userId })
+		.from(members)
+		.where(eq(members.id, input.memberId));
+	const by = actor === null ? 'system' : member?.userId === actor ? 'self' : 'facilitator';
+	const events: MeetingEventInput[] = [];
+	if (here)
+		events.push({
+			kind: 'check-out',
+			payload: { member: input.memberId, remote: here.remote, by }
+		});
+	if (input.present)
+		events.push({
+			kind: 'check-in',
+			payload: { member: input.memberId, remote: input.remote, by }
+		});
+	return events;
 }

@@ -19,6 +19,7 @@ import { mailConvocation } from './convocation-mail';
 import { findMeeting } from './meetings';
 import { seatRefs } from './attendance';
 import { lockMeeting } from './meeting-lock';
+import { appendMeetingEvent } from './event-log';
 import { passOnUndecidedRemovals } from './removals';
 import { readRoomStates, type RoomStates } from './room-state';
 import { reserveMeetingPublish, type PublishSlot } from '../broadcast';
@@ -175,6 +176,9 @@ export async function cancelMeeting(
 				.set({ status: 'cancelled', cancelledAt: now, sequence: convocation.sequence + 1 })
 				.where(eq(convocations.meetingId, meetingId));
 			await passOnUndecidedRemovals(tx, body, meetingId);
+			await appendMeetingEvent(tx, body, meetingId, 'meeting-cancelled', {
+				approvingSeats: approving
+			});
 			// The place in the publish queue is taken under the lock, as every room change does.
 			publish.slot = reserveMeetingPublish(body.secretariat.slug, meetingId);
 			publish.states = await readRoomStates(tx, body, meetingId);

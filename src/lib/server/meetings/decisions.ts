@@ -27,6 +27,12 @@ import {
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { changeMeetingRoom, type Room, type RoomChangeResult } from './room-change';
 import { decideRemoval, mailSeatVacancy, type VacatedSeat } from './removals';
+import {
+	appendMeetingEvent,
+	appendMeetingEvents,
+	motionProposedEvents,
+	type MeetingEventInput
+} from './event-log';
 import { recheckLoginSockets } from '../login-sockets';
 import { m } from '../../paraglide/messages';
 
@@ -52,14 +58,24 @@ export function proposeMotion(
 		meetingId,
 		'propose',
 		async ({ tx, meeting }) => {
-			await tx.insert(motions).values({
+			const status = body.rules.decision.method === 'vote' ? 'voting' : 'consensus';
+			const [motion] = await tx
+				.insert(motions)
+				.values({
+					meetingId,
+					agendaPosition: meeting.currentItem,
+					// Times are taken under the lock, so they follow the order changes committed in.
+					openedAt: new Date(),
+					text,
+					status
+				})
+				.returning({ id: motions.id });
+			await appendMeetingEvents(
+				tx,
+				body,
 				meetingId,
-				agendaPosition: meeting.currentItem,
-				// Times are taken under the lock, so they follow the order changes committed in.
-				openedAt: new Date(),
-				text,
-				status: body.rules.decision.method === 'vote' ? 'voting' : 'consensus'
-			});
+				motionProposedEvents(motion!.id, meeting.currentItem, text, status)
+			);
 			return { ok: true };
 		}
 	);
@@ -76,11 +92,18 @@ export function objectToMotion(
 		const seat = room.seatVotedBy(memberId);
 		if (!seat) return { ok: false, reason: 'not-seat-voter' };
 		const motionId = room.motion!.id;
-		await room.tx
+		const made = await room.tx
 			.insert(objections)
 			.values({ motionId, seatId: seatIdOfKey(body, seat), memberId, at: new Date() })
-			.onConflictDoNothing();
+			.onConflictDoNothing()
+			.returning({ motionId: objections.motionId });
 		await room.tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motionId));
+		const events: MeetingEventInput[] = [];
+		if (made.length > 0)
+			events.push({ kind: 'objection', payload: { motion: motionId, seat, member: memberId } });
+		if (room.motion!.status === 'consensus')
+			events.push({ kind: 'vote-opened', payload: { motion: motionId, by: 'objection' } });
+		await appendMeetingEvents(room.tx, body, meetingId, events);
 		return { ok: true };
 	});
 }
@@ -98,6 +121,11 @@ export function openVote(
 		'open-vote',
 		async ({ tx, motion }) => {
 			await tx.update(motions).set({ status: 'voting' }).where(eq(motions.id, motion!.id));
+			if (motion!.status === 'consensus')
+				await appendMeetingEvent(tx, body, meetingId, 'vote-opened', {
+					motion: motion!.id,
+					by: 'facilitator'
+				});
 			return { ok: true };
 		}
 	);
@@ -150,40 +178,65 @@ export function castMotionBallot(
 			choice,
 			castAt: cast.ballot.castAt
 		});
+		// Which seat, who cast it and whether as its titular or its substitute.
+		await appendMeetingEvent(room.tx, body, meetingId, 'ballot', {
+			motion: motionId,
+			seat,
+			member: memberId,
+			role: cast.ballot.role,
+			choice
+		});
 		return { ok: true };
 	});
 }
 
 type MotionOutcome = NonNullable<typeof motions.$inferSelect.outcome>;
 
-/** Closes the motion under way with its outcome (reason and counts) at `closedAt`. */
-async function closeWith(room: Room, outcome: MotionOutcome, closedAt: Date): Promise<void> {
+/**
+ * Closes the motion under way with its outcome (reason and counts) at `closedAt`, and records it in
+ * the sealed log with its number in the agreements register, if it has one.
+ */
+async function closeWith(
+	room: Room,
+	outcome: MotionOutcome,
+	closedAt: Date,
+	agreement: string | null
+): Promise<void> {
 	await room.tx
 		.update(motions)
 		.set({ status: 'closed', closedAt, outcome })
 		.where(eq(motions.id, room.motion!.id));
+	await appendMeetingEvent(
+		room.tx,
+		room.body,
+		room.meeting.id,
+		outcome.reason === 'withdrawn-no-quorum' ? 'motion-withdrawn' : 'motion-closed',
+		{ motion: room.motion!.id, ...outcome, agreement }
+	);
 }
 
 /**
  * Numbers a decision in the body's agreements register (per body and year): every carried motion,
  * and a removal whatever its outcome, worded as what the body decided.
  */
-async function registerAgreement(room: Room, closedAt: Date, carried: boolean): Promise<void> {
+async function registerAgreement(room: Room, closedAt: Date, carried: boolean): Promise<string> {
 	const { tx, body, motion } = room;
 	const year = Number(toLocalDate(closedAt, body.rules.timeZone).slice(0, 4));
 	const [last] = await tx
 		.select({ number: max(agreements.number) })
 		.from(agreements)
 		.where(and(eq(agreements.secretariatId, body.secretariat.id), eq(agreements.year, year)));
+	const number = (last?.number ?? 0) + 1;
 	await tx.insert(agreements).values({
 		secretariatId: body.secretariat.id,
 		year,
-		number: (last?.number ?? 0) + 1,
+		number,
 		motionId: motion!.id,
 		text: carried
 			? motion!.text
 			: m.removal_not_carried_agreement({ text: motion!.text }, { locale: 'es-MX' })
 	});
+	return `${year}-${number}`;
 }
 
 /**
@@ -211,8 +264,8 @@ export async function closeMotion(
 				// not, and the register records either outcome.
 				const decided = await decideRemoval(room, cast, closedAt);
 				vacated = decided.vacated;
-				await closeWith(room, decided.outcome, closedAt);
-				await registerAgreement(room, closedAt, decided.outcome.carried);
+				const agreement = await registerAgreement(room, closedAt, decided.outcome.carried);
+				await closeWith(room, decided.outcome, closedAt, agreement);
 				return { ok: true };
 			}
 			const objectingSeatIds = (
@@ -228,6 +281,7 @@ export async function closeMotion(
 				ballots: cast
 			});
 			if (outcome.reason === 'vote-required') return { ok: false, reason: 'vote-required' };
+			const agreement = outcome.carried ? await registerAgreement(room, closedAt, true) : null;
 			await closeWith(
 				room,
 				{
@@ -237,9 +291,9 @@ export async function closeMotion(
 					votesAgainst: 'tally' in outcome ? outcome.tally.votesAgainst : 0,
 					abstentions: 'tally' in outcome ? outcome.tally.abstentions : 0
 				},
-				closedAt
+				closedAt,
+				agreement
 			);
-			if (outcome.carried) await registerAgreement(room, closedAt, true);
 			return { ok: true };
 		}
 	);
@@ -281,7 +335,8 @@ export function withdrawMotion(
 					votesAgainst: tally.votesAgainst,
 					abstentions: tally.abstentions
 				},
-				new Date()
+				new Date(),
+				null
 			);
 			return { ok: true };
 		}

@@ -8,6 +8,7 @@ import type { Database } from '../db';
 import { agendaItems, meetings } from '../db/schema';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { changeMeetingRoom, type RoomChangeResult } from './room-change';
+import { appendMeetingEvent } from './event-log';
 
 /** Opens the meeting: from now on it takes motions; the minutes start at this time. */
 export function openMeeting(
@@ -20,6 +21,7 @@ export function openMeeting(
 			.update(meetings)
 			.set({ status: 'open', startedAt: meeting.startedAt ?? new Date() })
 			.where(eq(meetings.id, meetingId));
+		await appendMeetingEvent(tx, body, meetingId, 'meeting-opened');
 		return { ok: true };
 	});
 }
@@ -39,6 +41,11 @@ export function moveCurrentItem(
 		const last = Math.max(0, items.length - 1);
 		const currentItem = Math.min(last, Math.max(0, meeting.currentItem + delta));
 		await tx.update(meetings).set({ currentItem }).where(eq(meetings.id, meetingId));
+		if (currentItem !== meeting.currentItem)
+			await appendMeetingEvent(tx, body, meetingId, 'agenda-moved', {
+				from: meeting.currentItem,
+				to: currentItem
+			});
 		return { ok: true };
 	});
 }

@@ -33,6 +33,7 @@ import { log } from '../log';
 import { m } from '../../paraglide/messages';
 import { changeMeetingRoom, type Room, type RoomChangeResult } from './room-change';
 import { seatRefs } from './attendance';
+import { appendMeetingEvent, appendMeetingEvents, motionProposedEvents } from './event-log';
 
 export type RemovalRefusal =
 	| 'member-unknown'
@@ -319,17 +320,31 @@ export function putRemovalToVote(
 				)
 			);
 		if (!proposal) return { ok: false, reason: 'proposal-unknown' };
-		await room.tx.insert(motions).values({
-			meetingId,
-			agendaPosition: room.meeting.currentItem,
-			openedAt: new Date(),
-			text: m.removal_motion_text(
-				{ name: proposal.name, reason: proposal.proposal.reason },
-				{ locale: 'es-MX' }
-			),
-			status: 'voting',
-			removalProposalId: proposalId
-		});
+		const text = m.removal_motion_text(
+			{ name: proposal.name, reason: proposal.proposal.reason },
+			{ locale: 'es-MX' }
+		);
+		const [motion] = await room.tx
+			.insert(motions)
+			.values({
+				meetingId,
+				agendaPosition: room.meeting.currentItem,
+				openedAt: new Date(),
+				text,
+				status: 'voting',
+				removalProposalId: proposalId
+			})
+			.returning({ id: motions.id });
+		const [proposed, opened] = motionProposedEvents(
+			motion!.id,
+			room.meeting.currentItem,
+			text,
+			'voting'
+		);
+		await appendMeetingEvents(room.tx, body, meetingId, [
+			{ ...proposed!, payload: { ...proposed!.payload, removalProposal: proposalId } },
+			opened!
+		]);
 		return { ok: true };
 	});
 }
@@ -359,13 +374,14 @@ export async function decideRemoval(room: Room, ballots: Ballot[], at: Date) {
 		.where(eq(removalProposals.id, motion.removalProposalId!))
 		.returning();
 	let vacated: VacatedSeat | null = null;
+	let left: { remote: boolean }[] = [];
 	if (outcome.carried && proposal) {
 		const [ended] = await tx
 			.update(members)
 			.set({ endedAt: at, seatId: null })
 			.where(eq(members.id, proposal.memberId))
 			.returning();
-		await tx
+		left = await tx
 			.update(attendance)
 			.set({ checkedOutAt: at })
 			.where(
@@ -374,7 +390,8 @@ export async function decideRemoval(room: Room, ballots: Ballot[], at: Date) {
 					eq(attendance.meetingId, room.meeting.id),
 					isNull(attendance.checkedOutAt)
 				)
-			);
+			)
+			.returning({ remote: attendance.remote });
 		room.attendanceChanged();
 		vacated = {
 			userId: ended!.userId,
@@ -402,6 +419,16 @@ export async function decideRemoval(room: Room, ballots: Ballot[], at: Date) {
 				}))
 			);
 	}
+	// The removal's effects, sealed with the motion's close that follows: the designation ended,
+	// the seat left free and, if the person was in the room, their stretch of attendance closed.
+	await appendMeetingEvent(tx, body, room.meeting.id, 'removal-decided', {
+		motion: motion.id,
+		proposal: motion.removalProposalId!,
+		member: proposal?.memberId ?? null,
+		seat: proposal ? seatKey(body, proposal.seatId) : null,
+		carried: outcome.carried,
+		checkedOut: left.length > 0
+	});
 	return {
 		outcome: {
 			carried: outcome.carried,

@@ -36,6 +36,7 @@ import {
 	type QuorumSummary
 } from './attendance';
 import { readRoomStates, type RoomStates } from './room-state';
+import { appendQuorumEvent } from './event-log';
 
 /** What a change sees of the room, read under the meeting's row lock before it runs. */
 export interface Room {
@@ -116,6 +117,7 @@ function describeRoom(
  */
 async function logQuorumMove(
 	tx: Queryable,
+	body: LoadedSecretariat,
 	meetingId: string,
 	quorum: QuorumSummary,
 	last: typeof quorumLog.$inferSelect | null
@@ -134,6 +136,7 @@ async function logQuorumMove(
 		motionId: motion?.id ?? null,
 		motionEvent: motion ? (quorum.met ? 'resumed' : 'suspended') : null
 	});
+	await appendQuorumEvent(tx, body, meetingId, quorum, motion?.id ?? null);
 }
 
 /**
@@ -179,7 +182,7 @@ export async function changeMeetingRoom<Reason extends string, Done extends obje
 			const outcome = await change(room);
 			if (!outcome.ok) return outcome;
 			const presentNow = attendanceMoved ? await readPresent(tx, body, meetingId) : present;
-			await logQuorumMove(tx, meetingId, summariseQuorum(body.rules, presentNow), lastQuorum);
+			await logQuorumMove(tx, body, meetingId, summariseQuorum(body.rules, presentNow), lastQuorum);
 			publish.states = await readRoomStates(tx, body, meetingId, { present: presentNow });
 			return outcome;
 		});

@@ -11,6 +11,8 @@ import { speakerRequests } from '../db/schema';
 import type { RoomAction } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { changeMeetingRoom, type RoomChangeResult } from './room-change';
+import { appendMeetingEvent, type MeetingEventKind } from './event-log';
+import type { EventPayload } from '../../rules/event-chain';
 
 export type SpeakerRefusal = 'already-waiting' | 'not-waiting';
 export type SpeakerResult = RoomChangeResult<SpeakerRefusal>;
@@ -22,14 +24,25 @@ const waiting = (meetingId: string) =>
 		isNull(speakerRequests.finishedAt)
 	);
 
+/** What a step of the list did, for the sealed log (event-log.ts); null when it changed nothing. */
+type SpeakerEvent = { kind: MeetingEventKind; payload: EventPayload } | null;
+
 function run(
 	db: Database,
 	body: LoadedSecretariat,
 	meetingId: string,
 	action: RoomAction,
-	change: (tx: Queryable) => Promise<{ ok: true } | { ok: false; reason: SpeakerRefusal }>
+	change: (
+		tx: Queryable
+	) => Promise<{ ok: true; event: SpeakerEvent } | { ok: false; reason: SpeakerRefusal }>
 ): Promise<SpeakerResult> {
-	return changeMeetingRoom<SpeakerRefusal>(db, body, meetingId, action, ({ tx }) => change(tx));
+	return changeMeetingRoom<SpeakerRefusal>(db, body, meetingId, action, async ({ tx }) => {
+		const done = await change(tx);
+		if (!done.ok) return done;
+		if (done.event)
+			await appendMeetingEvent(tx, body, meetingId, done.event.kind, done.event.payload);
+		return { ok: true };
+	});
 }
 
 /** A member asks for the floor; once in the queue at a time. */
@@ -49,10 +62,14 @@ export function requestFloor(
 			.select({ rank: max(speakerRequests.rank) })
 			.from(speakerRequests)
 			.where(eq(speakerRequests.meetingId, meetingId));
-		await tx
+		const [made] = await tx
 			.insert(speakerRequests)
-			.values({ meetingId, memberId, rank: (last?.rank ?? 0) + 1, requestedAt: new Date() });
-		return { ok: true };
+			.values({ meetingId, memberId, rank: (last?.rank ?? 0) + 1, requestedAt: new Date() })
+			.returning({ id: speakerRequests.id });
+		return {
+			ok: true,
+			event: { kind: 'floor-requested', payload: { request: made!.id, member: memberId } }
+		};
 	});
 }
 
@@ -68,7 +85,12 @@ export function withdrawFloorRequest(
 			.delete(speakerRequests)
 			.where(and(waiting(meetingId), eq(speakerRequests.memberId, memberId)))
 			.returning({ id: speakerRequests.id });
-		return removed.length > 0 ? { ok: true } : { ok: false, reason: 'not-waiting' };
+		return removed[0]
+			? {
+					ok: true,
+					event: { kind: 'floor-withdrawn', payload: { request: removed[0].id, member: memberId } }
+				}
+			: { ok: false, reason: 'not-waiting' };
 	});
 }
 
@@ -88,17 +110,28 @@ export function grantFloor(
 		const next = requestId ? queue.find((request) => request.id === requestId) : queue[0];
 		if (!next) return { ok: false, reason: 'not-waiting' };
 		const now = new Date();
-		await endCurrentSpeaker(tx, meetingId, now);
+		const ended = await endCurrentSpeaker(tx, meetingId, now);
 		await tx.update(speakerRequests).set({ grantedAt: now }).where(eq(speakerRequests.id, next.id));
-		return { ok: true };
+		return {
+			ok: true,
+			event: {
+				kind: 'floor-granted',
+				payload: { request: next.id, member: next.memberId, ended: ended?.id ?? null }
+			}
+		};
 	});
 }
 
 /** The facilitator ends the current intervention. */
 export function finishFloor(db: Database, body: LoadedSecretariat, meetingId: string) {
 	return run(db, body, meetingId, 'finish-floor', async (tx) => {
-		await endCurrentSpeaker(tx, meetingId, new Date());
-		return { ok: true };
+		const ended = await endCurrentSpeaker(tx, meetingId, new Date());
+		return {
+			ok: true,
+			event: ended
+				? { kind: 'floor-finished', payload: { request: ended.id, member: ended.memberId } }
+				: null
+		};
 	});
 }
 
@@ -117,7 +150,7 @@ export function moveFloorRequestUp(
 			.orderBy(asc(speakerRequests.rank));
 		const index = queue.findIndex((request) => request.id === requestId);
 		if (index < 0) return { ok: false, reason: 'not-waiting' };
-		if (index === 0) return { ok: true };
+		if (index === 0) return { ok: true, event: null };
 		const [above, moving] = [queue[index - 1]!, queue[index]!];
 		await tx
 			.update(speakerRequests)
@@ -127,12 +160,16 @@ export function moveFloorRequestUp(
 			.update(speakerRequests)
 			.set({ rank: above.rank })
 			.where(eq(speakerRequests.id, moving.id));
-		return { ok: true };
+		return {
+			ok: true,
+			event: { kind: 'floor-moved-up', payload: { request: moving.id, member: moving.memberId } }
+		};
 	});
 }
 
+/** Ends whoever has the floor; answers their request, or undefined when nobody had it. */
 async function endCurrentSpeaker(tx: Queryable, meetingId: string, at: Date) {
-	await tx
+	const [ended] = await tx
 		.update(speakerRequests)
 		.set({ finishedAt: at })
 		.where(
@@ -141,5 +178,7 @@ async function endCurrentSpeaker(tx: Queryable, meetingId: string, at: Date) {
 				isNotNull(speakerRequests.grantedAt),
 				isNull(speakerRequests.finishedAt)
 			)
-		);
+		)
+		.returning({ id: speakerRequests.id, memberId: speakerRequests.memberId });
+	return ended;
 }

@@ -4,8 +4,9 @@
  * remote: each arrival and departure), the quorum log with the suspensions and resumptions of the
  * motion under way (Z art. 7.1), the agenda with each section's text from the co-edited document, the
  * closed motions with how each was decided and its counts, and the signers the body's rules name
- * (Z art. 7.5, I III.6, T III.6; see rules/minutes-signers.ts). Labels are in Spanish: the minutes
- * are the body's legal document, whatever the language of the person who closes the meeting.
+ * (Z art. 7.5, I III.6, T III.6; see rules/minutes-signers.ts), and the head of the session's
+ * sealed record (meetings/event-log.ts). Labels are in Spanish: the minutes are the body's legal
+ * document, whatever the language of the person who closes the meeting.
  */
 import { asc, eq } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
@@ -24,6 +25,7 @@ import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { minutesRoomName } from '../broadcast';
 import { loadStoredDocument, readSectionParagraphs } from './minutes-text';
 import type { MinutesContent, MinutesPerson } from './minutes-content';
+import { readMeetingEventHead } from '../meetings/event-log';
 
 const es = { locale: 'es-MX' } as const;
 type Catalogue = Record<string, ((inputs?: object, options?: typeof es) => string) | undefined>;
@@ -144,7 +146,9 @@ export async function assembleMinutesContent(
 				votesAgainst: motion.outcome!.votesAgainst,
 				abstentions: motion.outcome!.abstentions
 			})),
-		signers: signerIds.map(person)
+		signers: signerIds.map(person),
+		// The head of the session's sealed record: the minutes' hash, and every signature, cover it.
+		eventLog: await readMeetingEventHead(tx, meeting.id)
 	};
 	doc.destroy();
 	return content;

@@ -69,6 +69,12 @@ export interface MinutesContent {
 	}[];
 	/** Who must sign this version, by the body's rules (minutes-signers.ts). */
 	signers: MinutesPerson[];
+	/**
+	 * The head of the session's sealed record when this version was frozen (rules/event-chain.ts):
+	 * how many events and the last one's SHA-256. Absent in versions frozen before the record
+	 * existed, so their hashes stand.
+	 */
+	eventLog?: { events: number; sha256: string };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -26,6 +26,7 @@ import { passOnUndecidedRemovals } from '../meetings/removals';
 import { verifyPassword } from '../auth/password';
 import { assembleMinutesContent } from './assemble';
 import { hashMinutesContent } from './minutes-content';
+import { appendMeetingEvent } from '../meetings/event-log';
 
 /** Freezes the next version of a meeting's minutes from the live record, inside `tx`. */
 async function freezeNextVersion(
@@ -80,6 +81,7 @@ export function closeMeeting(
 				.returning();
 			// A removal on its agenda left undecided goes to the next meeting (removals.ts).
 			await passOnUndecidedRemovals(tx, secretariat, meetingId);
+			await appendMeetingEvent(tx, secretariat, meetingId, 'meeting-closed');
 			return { ok: true, version: await freezeNextVersion(tx, secretariat, closed!, userId) };
 		}
 	);

@@ -26,6 +26,7 @@ import {
 } from '../db/schema';
 import { meetingStanding } from '../../rules';
 import { commitmentsDataset, progressDataset } from './plan-datasets';
+import { eventLogDataset } from './event-datasets';
 
 /** Which rows: one body's, or every body's (the instance's catalogue). */
 export type DatasetScope = { secretariatId: string | null };
@@ -314,7 +315,8 @@ export const datasets: Dataset[] = [
 	agreementsDataset,
 	ballotsDataset,
 	commitmentsDataset,
-	progressDataset
+	progressDataset,
+	eventLogDataset
 ];
 
 /** The dataset with this id, or undefined. */

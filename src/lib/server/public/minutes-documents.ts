@@ -18,6 +18,17 @@ export const signedMinutes: MeetingDocumentSource = async (db, body, meetingIds)
 				title: m.public_signed_minutes({ number: version.number }),
 				href: publicMinutesPath(body.slug, meetingId, version.number),
 				mimeType: 'application/pdf'
+			},
+			// The session's sealed record, which the signed minutes' hash covers (names only with consent).
+			{
+				title: m.public_event_log_json(),
+				href: `/publico/${body.slug}/actas/${meetingId}/registro.json`,
+				mimeType: 'application/json'
+			},
+			{
+				title: m.public_event_log_csv(),
+				href: `/publico/${body.slug}/actas/${meetingId}/registro.csv`,
+				mimeType: 'text/csv'
 			}
 		]);
 	return documents;
