@@ -4,14 +4,10 @@
  * that turns them into the user's language, from the catalogues.
  */
 import { m } from '$lib/paraglide/messages';
-
-const messages = m as unknown as Record<
-	string,
-	((inputs?: Record<string, unknown>) => string) | undefined
->;
+import { findMessage } from './messages';
 
 function lookUp(key: string, fallback: () => string): string {
-	const message = messages[key];
+	const message = findMessage(key);
 	return message ? message() : fallback();
 }
 

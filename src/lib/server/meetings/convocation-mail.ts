@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime } from '$lib/i18n/time';
 import type { Database, Queryable } from '../db';
 import {
 	agendaItems,
@@ -103,11 +103,7 @@ export async function mailConvocation(
 		.from(agendaItems)
 		.where(eq(agendaItems.meetingId, meetingId))
 		.orderBy(asc(agendaItems.position));
-	const when = new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'full',
-		timeStyle: 'short',
-		timeZone: body.rules.timeZone
-	}).format(meeting.scheduledAt);
+	const when = formatDateTime(meeting.scheduledAt, body.rules.timeZone, { dateStyle: 'full' });
 	const kindLabel =
 		meeting.kind === 'ordinary' ? m.meeting_kind_ordinary() : m.meeting_kind_extraordinary();
 	const agendaText = agenda

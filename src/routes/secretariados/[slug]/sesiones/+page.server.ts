@@ -4,7 +4,8 @@ import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { createMeeting, listMeetings } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
-import { meetingStanding, startOfLocalDay } from '$lib/rules';
+import { meetingStanding } from '$lib/rules';
+import { fromLocalFields } from '$lib/i18n/time';
 import { meetingFormSchema } from '$lib/validation/secretariat';
 import { listConvocationStatuses } from '$lib/server/meetings/convocations';
 import { readObserverPromotion } from '$lib/server/meetings/observers';
@@ -39,10 +40,7 @@ export const actions: Actions = {
 		if (!form.ok) return refuseForm(400, m.error_form_invalid(), form);
 		const { date, time, ...input } = form.data;
 		// The body's own time zone: "10:00" is ten in the morning where the body meets.
-		const [hours, minutes] = time.split(':').map(Number);
-		const scheduledAt = new Date(
-			startOfLocalDay(date, access.rules.timeZone).getTime() + (hours! * 60 + minutes!) * 60_000
-		);
+		const scheduledAt = fromLocalFields(date, time, access.rules.timeZone);
 		const meeting = await createMeeting(db, access, { ...input, scheduledAt });
 		redirect(303, `/secretariados/${access.secretariat.slug}/sesiones/${meeting.id}`);
 	}
