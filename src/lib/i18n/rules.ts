@@ -39,3 +39,8 @@ export function rulesParamLabel(param: string): string {
 export function timeZoneLabel(zone: string): string {
 	return lookUp(`rules_option_time_zone_${zone.toLowerCase().replace(/[/-]/g, '_')}`, () => zone);
 }
+
+/** An agenda item's title: its own, else its kind's name (Z art. 8's I–VI), else the kind's code. */
+export function agendaItemTitle(item: { kind: string; title: string }): string {
+	return item.title || lookUp(`agenda_item_${keyPart(item.kind)}`, () => item.kind);
+}

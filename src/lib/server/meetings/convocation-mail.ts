@@ -8,6 +8,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { formatDateTime } from '$lib/i18n/time';
+import { agendaItemTitle } from '$lib/i18n/rules';
 import type { Database, Queryable } from '../db';
 import {
 	agendaItems,
@@ -190,13 +191,6 @@ export async function mailConvocation(
 							: 'convocation-issued'
 			});
 	}
-}
-
-function agendaItemTitle(item: { kind: string; title: string }): string {
-	if (item.title) return item.title;
-	const key = `agenda_item_${item.kind.replace(/-/g, '_')}` as keyof typeof m;
-	const message = m[key] as (() => string) | undefined;
-	return message ? message() : item.kind;
 }
 
 /** I, II, … as the order of a meeting numbers its items (Z art. 8). */
