@@ -4,20 +4,24 @@ import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { createMeeting, listMeetings } from '$lib/server/meetings/meetings';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
-import { checkNoticeAtScheduling, meetingStanding } from '$lib/rules';
+import { checkNoticeAtScheduling, computeEarliestMeetingDay, meetingStanding } from '$lib/rules';
 import { formatDateTime, fromLocalFields } from '$lib/i18n/time';
 import { meetingFormSchema } from '$lib/validation/secretariat';
 import { listConvocationStatuses } from '$lib/server/meetings/convocations';
 import { readObserverPromotion } from '$lib/server/meetings/observers';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The field the short-notice warning's "create anyway" button posts. */
+/**
+ * The field that says the facilitator saw the short-notice warning and goes on: posted by the
+ * warning's "create anyway" button, and by the form while its live warning is shown.
+ */
 const SHORT_NOTICE_FIELD = 'shortNotice';
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDatabase();
 	const access = await requireSecretariatAction(db, event, event.params.slug, 'meeting.view-live');
 	const meetings = await listMeetings(db, access.secretariat.id);
+	const now = new Date();
 	const convocations = await listConvocationStatuses(db, access.secretariat.id);
 	return {
 		// A cancelled meeting reads 'Cancelada' here, not 'Programada' (its row stays scheduled).
@@ -31,7 +35,18 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		canConvene: access.can('meeting.convene'),
 		observerPromotion: await readObserverPromotion(db, access),
-		timeZone: access.rules.timeZone
+		timeZone: access.rules.timeZone,
+		// The first day each kind of meeting can still be convened in time, if convened today: the
+		// form warns as soon as an earlier date is chosen (Z art. 7.3, I III.4, T III.4).
+		earliest: {
+			ordinary: computeEarliestMeetingDay(access.rules, 'ordinary', now).earliestMeetingDay,
+			extraordinary: computeEarliestMeetingDay(access.rules, 'extraordinary', now)
+				.earliestMeetingDay
+		},
+		noticeDays: {
+			ordinary: access.rules.notice.ordinaryBusinessDays,
+			extraordinary: access.rules.notice.extraordinaryBusinessDays
+		}
 	};
 };
 
