@@ -3,13 +3,7 @@
  * sentence ends in "p.m.."; English complete.
  */
 import { describe, expect, it } from 'vitest';
-import {
-	formatCalendarDay,
-	formatDate,
-	formatDateTime,
-	formatMonth,
-	formatTime
-} from './time';
+import { formatCalendarDay, formatDate, formatDateTime, formatMonth, formatTime } from './time';
 
 const es = { locale: 'es-MX' } as const;
 const en = { locale: 'en' } as const;
