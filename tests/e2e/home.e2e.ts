@@ -118,6 +118,11 @@ test('an invited member finds their name written and lands on their body', async
 	await page.getByRole('button', { name: `Invitar a ${ELENA.email}` }).click();
 	await expect(page.getByRole('status')).toHaveText(`Invitación enviada a ${ELENA.email}.`);
 	const link = await linkMailedTo(ELENA.email, '/invitacion/');
+	// The outbox shows when each mail went, in the bodies' time zone, named on the page.
+	await page.goto('/admin/outbox');
+	await expect(page.getByText('Horas en Centro (Ciudad de México).')).toBeVisible();
+	await expect(page.getByText(/\d{1,2} \w{3,4}\.? \d{4}, \d{2}:\d{2}/).first()).toBeVisible();
+	await screenshots(page, 'outbox');
 
 	const context = await browser.newContext({ locale: 'es-MX' });
 	const phone = await context.newPage();
