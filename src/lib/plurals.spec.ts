@@ -54,4 +54,30 @@ describe('plural messages', () => {
 			'1 commitment; overall progress 40 %.'
 		);
 	});
+
+	it('seats, hours, meetings and supports elsewhere in the catalogue', () => {
+		expect(m.secretariat_seat_count({ count: 1 }, es)).toBe('1 asiento');
+		expect(m.secretariat_seat_count({ count: 7 }, en)).toBe('7 seats');
+		expect(m.secretariat_quorum_needed({ needed: 1, seats: 1 }, es)).toBe('1 de 1 asiento');
+		expect(m.convene_cancellation_rule({ hours: 1, deadline: 'x' }, es)).toContain(
+			'al menos 1 hora antes'
+		);
+		expect(m.convene_cancellation_rule({ hours: 24, deadline: 'x' }, en)).toContain(
+			'at least 24 hours before'
+		);
+		expect(m.convene_cancellation_pending({ reason: 'r', approved: 0, total: 1 }, es)).toBe(
+			'Cancelación solicitada (r): aprobaron 0 de 1 asiento.'
+		);
+		expect(
+			m.term_report_attendance_line(
+				{ name: 'Ana', role: 'Titular', attended: 1, held: 1, until: 'x' },
+				es
+			)
+		).toBe('• Ana (Titular): asistió a 1 de 1 sesión; periodo hasta x');
+		expect(m.removal_intro({ count: 1 }, es)).toContain(
+			'al menos 1 asiento distinto del suyo puede'
+		);
+		expect(m.removal_intro({ count: 2 }, en)).toContain('at least 2 seats other than theirs');
+		expect(m.removal_supports({ count: 0, needed: 1 }, en)).toBe('Supports: 0 of 1 seat');
+	});
 });

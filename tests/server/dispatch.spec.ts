@@ -409,7 +409,7 @@ describe.each(engines)('monthly dispatch and end of term on %s', (engine) => {
 		const report = strFromU8(files['informe-de-actividades-borrador.txt']!);
 		expect(report).toContain('Sesiones celebradas: 1');
 		expect(report).toContain(meeting.title);
-		expect(report).toContain('Titular 0 (Titular): asistió a 1 de 1 sesiones');
+		expect(report).toContain('Titular 0 (Titular): asistió a 1 de 1 sesión');
 		expect(report).toContain('Titular 0');
 		expect(report).toContain('Publicar el calendario de sesiones — Pendiente');
 		expect(report).toContain('Plan de Acción Local 2026');

@@ -497,6 +497,7 @@ describe.each(engines)('the action plan on %s', (engine) => {
 			bodyName: 'INAI',
 			view: plan,
 			today: TODAY,
+			timeZone: 'America/Mexico_City',
 			updates: await listProgressUpdates(database.db, activityIds)
 		};
 		const pdf = await renderReportPdf(report);

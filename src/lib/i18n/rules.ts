@@ -4,14 +4,10 @@
  * that turns them into the user's language, from the catalogues.
  */
 import { m } from '$lib/paraglide/messages';
-
-const messages = m as unknown as Record<
-	string,
-	((inputs?: Record<string, unknown>) => string) | undefined
->;
+import { findMessage } from './messages';
 
 function lookUp(key: string, fallback: () => string): string {
-	const message = messages[key];
+	const message = findMessage(key);
 	return message ? message() : fallback();
 }
 
@@ -42,4 +38,9 @@ export function rulesParamLabel(param: string): string {
 /** A time zone's name, e.g. 'America/Mexico_City' → "Centro (Ciudad de México)". */
 export function timeZoneLabel(zone: string): string {
 	return lookUp(`rules_option_time_zone_${zone.toLowerCase().replace(/[/-]/g, '_')}`, () => zone);
+}
+
+/** An agenda item's title: its own, else its kind's name (Z art. 8's I–VI), else the kind's code. */
+export function agendaItemTitle(item: { kind: string; title: string }): string {
+	return item.title || lookUp(`agenda_item_${keyPart(item.kind)}`, () => item.kind);
 }

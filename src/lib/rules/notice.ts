@@ -147,3 +147,27 @@ export function computeEarliestMeetingDay(
 		timeZone: rules.timeZone
 	};
 }
+
+export type SchedulingNoticeCheck =
+	| { ok: true; window: NoticeWindow }
+	| { ok: false; reason: 'notice-already-short'; window: NoticeWindow };
+
+/**
+ * Whether a meeting set at `meetingStart` can still be convened in time, judged when it is created
+ * at `now`: false once the latest issue moment has passed (Z art. 7.3, I III.4, T III.4 give the
+ * notice period; none of the three forbids *recording* such a meeting). It is a warning, not a
+ * refusal: the facilitator may create it and then move the date, or hold it on the body's own
+ * decision; the convocatoria is still refused at issue time by `checkNoticeIssue`. The meetings
+ * page's create action calls it before creating.
+ */
+export function checkNoticeAtScheduling(
+	rules: NoticeRules,
+	meetingKind: MeetingKind,
+	meetingStart: Date,
+	now: Date
+): SchedulingNoticeCheck {
+	const window = computeLatestNoticeIssue(rules, meetingKind, meetingStart);
+	return now.getTime() > window.latestIssue.getTime()
+		? { ok: false, reason: 'notice-already-short', window }
+		: { ok: true, window };
+}

@@ -81,3 +81,9 @@ export const answerSchema = z.object({
 	answer: requiredText(REQUEST_MESSAGE_MAX),
 	close: checkbox
 });
+
+/**
+ * The public forms' honeypot: a field people never see (display: none) and bots fill. The forms
+ * (Honeypot.svelte) and the actions (public-form.ts) share its name.
+ */
+export const HONEYPOT_FIELD = 'sitio_web';

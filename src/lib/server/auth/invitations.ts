@@ -37,7 +37,12 @@ export async function createInvitation(
 /** The open invitation behind a link, or null when it is unknown, used or expired. */
 export async function findOpenInvitation(db: Database, token: string, now = new Date()) {
 	const [row] = await db
-		.select({ id: invitations.id, email: invitations.email, expiresAt: invitations.expiresAt })
+		.select({
+			id: invitations.id,
+			email: invitations.email,
+			expiresAt: invitations.expiresAt,
+			secretariatId: invitations.secretariatId
+		})
 		.from(invitations)
 		.where(
 			and(
@@ -50,9 +55,13 @@ export async function findOpenInvitation(db: Database, token: string, now = new 
 }
 
 export type AcceptInvitationResult =
-	{ ok: true; user: User } | { ok: false; reason: 'invalid-invitation' | 'already-has-account' };
+	| { ok: true; user: User; secretariatId: string | null }
+	| { ok: false; reason: 'invalid-invitation' | 'already-has-account' };
 
-/** Turns an open invitation into an account, in one transaction so a link works once. */
+/**
+ * Turns an open invitation into an account, in one transaction so a link works once; answers the
+ * body the invitation was to (null for an admin's invitation to the instance).
+ */
 export async function acceptInvitation(
 	db: Database,
 	input: { token: string; name: string; password: string; locale: string },
@@ -71,7 +80,7 @@ export async function acceptInvitation(
 						gt(invitations.expiresAt, now)
 					)
 				)
-				.returning({ email: invitations.email });
+				.returning({ email: invitations.email, secretariatId: invitations.secretariatId });
 			if (!invitation) return { ok: false, reason: 'invalid-invitation' };
 			const [existing] = await tx
 				.select({ id: users.id })
@@ -85,7 +94,8 @@ export async function acceptInvitation(
 				.returning();
 			// Every secretariat that listed this email (titular, substitute, facilitator…) now knows the account.
 			await linkMembershipsToUser(tx, user!);
-			return { ok: true, user: user! };
+			// The body the invitation came from: the new member lands on it.
+			return { ok: true, user: user!, secretariatId: invitation.secretariatId };
 		})
 		.catch((error: unknown): AcceptInvitationResult => {
 			// A rollback above, or two invitations to one email accepted at the same instant.

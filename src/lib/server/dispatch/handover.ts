@@ -101,7 +101,7 @@ export async function buildHandoverZip(
 			view.commitments.flatMap((c) => c.activities.map((a) => a.id))
 		);
 		files[`plan/reporte-plan-${plan.id.slice(0, 8)}.pdf`] = new Uint8Array(
-			await renderReportPdf({ bodyName: body.secretariat.name, view, today, updates })
+			await renderReportPdf({ bodyName: body.secretariat.name, view, today, timeZone, updates })
 		);
 		plans.push({
 			title: view.plan.title,

@@ -19,6 +19,7 @@ import { withLockedSecretariat, type LoadedSecretariat } from '../secretariats/s
 import { issueMinutesPdf, verificationUrl } from '../minutes/minutes-files';
 import { groupPendingDispatches } from '../../rules/dispatch-schedule';
 import { es } from '../documents/es';
+import { formatMonth } from '../../i18n/time';
 import { listDispatchableVersions, readDispatchSettings } from './dispatch-data';
 
 export type DispatchResult =
@@ -37,10 +38,7 @@ export function listDispatchRecipients(
 }
 
 /** "noviembre de 2026" for 2026-11: the mail is in Spanish, like the documents it carries. */
-const spanishMonth = (month: string) =>
-	new Intl.DateTimeFormat('es-MX', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-		new Date(`${month}-15T12:00:00Z`)
-	);
+const spanishMonth = (month: string) => formatMonth(month, { locale: 'es-MX' });
 
 /** The file name of a version's PDF in a mail or a ZIP. */
 export const minutesPdfFilename = (slug: string, meetingStart: Date, number: number) =>

@@ -21,7 +21,8 @@ import {
 import { deliverMail, readMailSettings, type MailSettings } from '../mail/mailer';
 import { loadSecretariat } from '../secretariats/secretariats';
 import { log } from '../log';
-import { m } from '../../paraglide/messages';
+import { requireMessage } from '../../i18n/messages';
+import { formatCalendarDay } from '../../i18n/time';
 import {
 	findDueReminders,
 	groupPendingDispatches,
@@ -29,15 +30,11 @@ import {
 } from '../../rules/dispatch-schedule';
 import { listDispatchableVersions, readDispatchSettings } from './dispatch-data';
 
-type Message = (inputs?: Record<string, unknown>, options?: { locale: string }) => string;
-const catalogue = m as unknown as Record<string, Message>;
 const say = (key: string, locale: string, inputs: Record<string, unknown> = {}) =>
-	catalogue[key]!(inputs, { locale: locale === 'en' ? 'en' : 'es-MX' });
+	requireMessage(key, inputs, locale === 'en' ? 'en' : 'es-MX');
 
 const longDay = (day: string, locale: string) =>
-	new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-		new Date(`${day}T12:00:00Z`)
-	);
+	formatCalendarDay(day, { locale: locale === 'en' ? 'en' : 'es-MX' });
 
 /** What a run did: how many reminders it recorded and sent. */
 export interface ScheduledJobsReport {

@@ -19,10 +19,11 @@ import {
 } from './pdf-layout';
 import { FONT } from './pdf-document';
 import { es, roman } from './es';
+import { toLocalDate } from '../../rules/local-dates';
 
 /** The folio of a convocatoria: `<SLUG>-CONV-<date>-<first 8 of the meeting's id>`. */
 export function convocatoriaFolio(slug: string, meeting: Meeting, timeZone: string): string {
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(meeting.scheduledAt);
+	const day = toLocalDate(meeting.scheduledAt, timeZone);
 	return `${slug.toUpperCase()}-CONV-${day}-${meeting.id.slice(0, 8).toUpperCase()}`;
 }
 

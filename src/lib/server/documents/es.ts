@@ -2,21 +2,16 @@
  * The documents' words: a body's legal documents are printed in Spanish whatever the language of
  * the person who downloads them, from the same catalogues as the interface (messages/es-MX.json).
  */
-import { m } from '../../paraglide/messages';
-
-type Message = (inputs?: Record<string, unknown>, options?: { locale: 'es-MX' }) => string;
-const catalogue = m as unknown as Record<string, Message | undefined>;
+import { messageOr, requireMessage } from '../../i18n/messages';
 
 /** A catalogue message in Spanish; the key must exist (a missing one is a programming error). */
 export function es(key: string, inputs: Record<string, unknown> = {}): string {
-	const message = catalogue[key];
-	if (!message) throw new Error(`missing message ${key}`);
-	return message(inputs, { locale: 'es-MX' });
+	return requireMessage(key, inputs, 'es-MX');
 }
 
 /** A catalogue message in Spanish when it exists, else the fallback (codes of open lists). */
 export function esOr(key: string, fallback: string): string {
-	return catalogue[key]?.({}, { locale: 'es-MX' }) ?? fallback;
+	return messageOr(key, fallback, {}, 'es-MX');
 }
 
 /** I, II, III… for the agenda's items (Z art. 8 numbers them so). */

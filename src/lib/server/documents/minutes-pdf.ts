@@ -28,6 +28,7 @@ import {
 	table
 } from './pdf-layout';
 import { es, esOr, roman } from './es';
+import { toLocalDate } from '../../rules/local-dates';
 
 /** The folio of a version: `<SLUG>-ACTA-<date>-V<n>`. */
 /** Each person once, in order of first arrival, with every stretch of their presence. */
@@ -47,9 +48,7 @@ function attendanceRows(attendance: MinutesContent['attendance']) {
 export function minutesFolio(version: Pick<MinutesVersion, 'content' | 'number'>): string {
 	const { meeting, secretariat } = version.content;
 	// The day the meeting was held, as the minutes' opening says (it may differ from the day set).
-	const day = new Intl.DateTimeFormat('en-CA', { timeZone: meeting.timeZone }).format(
-		new Date(meeting.startedAt ?? meeting.scheduledAt)
-	);
+	const day = toLocalDate(new Date(meeting.startedAt ?? meeting.scheduledAt), meeting.timeZone);
 	return `${secretariat.slug.toUpperCase()}-ACTA-${day}-V${version.number}`;
 }
 

@@ -14,6 +14,7 @@
  */
 import { createArchivalPdf, FONT } from './pdf-document';
 import QRCode from 'qrcode';
+import { formatDate as formatDateIn, formatTime as formatTimeIn } from '../../i18n/time';
 
 export const PAGE = { width: 612, height: 792 } as const;
 export const MARGIN = { top: 72, bottom: 64, left: 60, right: 100 } as const;
@@ -309,22 +310,17 @@ export function finishDocument(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 	});
 }
 
-/** A date and time in the body's time zone, in Spanish: "21 de noviembre de 2026, 17:30". */
+/** A date and time in the body's time zone, in Spanish (the documents' language): i18n/time.ts. */
 export function formatDateTime(iso: string | Date, timeZone: string): string {
 	return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`;
 }
 
 /** A date in the body's time zone, in Spanish: "21 de noviembre de 2026". */
 export function formatDate(iso: string | Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('es-MX', { timeZone, dateStyle: 'long' }).format(new Date(iso));
+	return formatDateIn(iso, timeZone, { locale: 'es-MX' });
 }
 
 /** A time in the body's time zone, on the 24-hour clock: "17:30". */
 export function formatTime(iso: string | Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('es-MX', {
-		timeZone,
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).format(new Date(iso));
+	return formatTimeIn(iso, timeZone, { locale: 'es-MX' });
 }

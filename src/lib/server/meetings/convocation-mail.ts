@@ -7,7 +7,8 @@
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime } from '$lib/i18n/time';
+import { agendaItemTitle } from '$lib/i18n/rules';
 import type { Database, Queryable } from '../db';
 import {
 	agendaItems,
@@ -103,11 +104,7 @@ export async function mailConvocation(
 		.from(agendaItems)
 		.where(eq(agendaItems.meetingId, meetingId))
 		.orderBy(asc(agendaItems.position));
-	const when = new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'full',
-		timeStyle: 'short',
-		timeZone: body.rules.timeZone
-	}).format(meeting.scheduledAt);
+	const when = formatDateTime(meeting.scheduledAt, body.rules.timeZone, { dateStyle: 'full' });
 	const kindLabel =
 		meeting.kind === 'ordinary' ? m.meeting_kind_ordinary() : m.meeting_kind_extraordinary();
 	const agendaText = agenda
@@ -194,13 +191,6 @@ export async function mailConvocation(
 							: 'convocation-issued'
 			});
 	}
-}
-
-function agendaItemTitle(item: { kind: string; title: string }): string {
-	if (item.title) return item.title;
-	const key = `agenda_item_${item.kind.replace(/-/g, '_')}` as keyof typeof m;
-	const message = m[key] as (() => string) | undefined;
-	return message ? message() : item.kind;
 }
 
 /** I, II, … as the order of a meeting numbers its items (Z art. 8). */

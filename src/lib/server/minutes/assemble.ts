@@ -9,7 +9,7 @@
  * document, whatever the language of the person who closes the meeting.
  */
 import { asc, eq } from 'drizzle-orm';
-import { m } from '../../paraglide/messages';
+import { messageOr } from '../../i18n/messages';
 import type { Queryable } from '../db';
 import {
 	agendaItems,
@@ -27,10 +27,7 @@ import { loadStoredDocument, readSectionParagraphs } from './minutes-text';
 import type { MinutesContent, MinutesPerson } from './minutes-content';
 import { readMeetingEventHead } from '../meetings/event-log';
 
-const es = { locale: 'es-MX' } as const;
-type Catalogue = Record<string, ((inputs?: object, options?: typeof es) => string) | undefined>;
-const catalogue = m as unknown as Catalogue;
-const label = (key: string, fallback: string) => catalogue[key]?.({}, es) ?? fallback;
+const label = (key: string, fallback: string) => messageOr(key, fallback, {}, 'es-MX');
 
 /** An agenda item's title as the document prints it: its own title or its kind's name. */
 export const agendaTitle = (item: { kind: string; title: string }) =>

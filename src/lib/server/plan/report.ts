@@ -8,6 +8,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { formatCalendarDay, formatDate } from '$lib/i18n/time';
 import { createArchivalPdf, FONT } from '../documents/pdf-document';
 import { progressStatuses, roundProgress, type ProgressStatus } from '../../rules/plan-progress';
 import type { PlanView } from './plans';
@@ -24,6 +25,8 @@ export interface PlanReport {
 	bodyName: string;
 	view: PlanView;
 	today: string;
+	/** The body's zone: a progress update is dated on the body's calendar (i18n/time.ts). */
+	timeZone: string;
 	updates: ProgressUpdateLine[];
 }
 
@@ -81,7 +84,7 @@ export function renderReportPdf(report: PlanReport): Promise<Buffer> {
 	doc
 		.fontSize(9)
 		.fillColor('#444')
-		.text(m.plan_report_generated({ date: report.today }));
+		.text(m.plan_report_generated({ date: formatCalendarDay(report.today) }));
 	doc.text(m.plan_report_basis()).fillColor('black');
 	doc.moveDown();
 	doc.fontSize(11).text(
@@ -142,7 +145,7 @@ export function renderReportPdf(report: PlanReport): Promise<Buffer> {
 	for (const update of report.updates.slice(0, 30)) {
 		doc.text(
 			m.plan_report_update({
-				date: update.reportedAt.toISOString().slice(0, 10),
+				date: formatDate(update.reportedAt, report.timeZone, { dateStyle: 'medium' }),
 				activity: titles.get(update.activityId) ?? '',
 				progress: String(update.progress),
 				name: update.reportedBy ?? '—'

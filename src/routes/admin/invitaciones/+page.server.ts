@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
 import { createInvitation, listInvitations } from '$lib/server/auth/invitations';
 import { requireInstanceAdmin } from '$lib/server/auth/guards';
+import { readInstanceTimeZone } from '$lib/server/secretariats/instance-time-zone';
 import { sendMail } from '$lib/server/mail/mailer';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { invitationSchema } from '$lib/validation/account';
@@ -9,7 +10,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireInstanceAdmin({ locals, url });
-	return { invitations: await listInvitations(await getDatabase()), now: new Date() };
+	const db = await getDatabase();
+	return {
+		invitations: await listInvitations(db),
+		now: new Date(),
+		timeZone: await readInstanceTimeZone(db)
+	};
 };
 
 export const actions: Actions = {

@@ -4,13 +4,24 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { getDatabase } from '$lib/server/db';
 import { acceptInvitation, findOpenInvitation } from '$lib/server/auth/invitations';
 import { startLogin } from '$lib/server/auth/login';
+import { findInvitedMember, findSecretariatSlug } from '$lib/server/secretariats/invited-member';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import { acceptInvitationSchema } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
-	const invitation = await findOpenInvitation(await getDatabase(), params.token);
-	return { email: invitation?.email ?? null };
+	const db = await getDatabase();
+	const invitation = await findOpenInvitation(db, params.token);
+	if (!invitation) return { email: null, name: '', bodyName: null };
+	// An invitation to a body: the name its admin wrote for the person, and the body's name.
+	const listed = invitation.secretariatId
+		? await findInvitedMember(db, invitation.secretariatId, invitation.email)
+		: null;
+	return {
+		email: invitation.email,
+		name: listed?.name ?? '',
+		bodyName: listed?.bodyName ?? null
+	};
 };
 
 export const actions: Actions = {
@@ -29,6 +40,8 @@ export const actions: Actions = {
 			return refuseForm(409, message);
 		}
 		await startLogin(db, cookies, url, result.user);
-		redirect(303, '/');
+		// A member invited to a body lands on it; an admin's invitation to the instance, at home.
+		const body = result.secretariatId ? await findSecretariatSlug(db, result.secretariatId) : null;
+		redirect(303, body ? `/secretariados/${body}` : '/');
 	}
 };

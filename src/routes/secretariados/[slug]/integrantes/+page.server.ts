@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { getDatabase } from '$lib/server/db';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
@@ -15,19 +15,27 @@ import { memberActionSchema, memberFormSchema } from '$lib/validation/secretaria
 import type { Actions, PageServerLoad } from './$types';
 
 const manage = 'secretariat.manage-members' as const;
+const ADDED_PARAM = 'agregado';
+const HOLDER_ORDER: string[] = ['titular', 'substitute'];
 
 export const load: PageServerLoad = async (event) => {
 	const db = await getDatabase();
 	const access = await requireSecretariatAction(db, event, event.params.slug, manage);
 	const people = await listMembers(db, access.secretariat.id);
+	// After adding someone the action redirects here (PRG): the page names who was added.
+	const added = people.find((p) => p.id === event.url.searchParams.get(ADDED_PARAM));
 	return {
 		seats: access.seats.map((seat) => ({
 			id: seat.id,
 			sector: seat.sector,
 			organisation: seat.organisation,
-			holders: people.filter((p) => p.seatId === seat.id)
+			// The titular first, then the substitute, whatever the alphabet says.
+			holders: people
+				.filter((p) => p.seatId === seat.id)
+				.sort((a, b) => HOLDER_ORDER.indexOf(a.role) - HOLDER_ORDER.indexOf(b.role))
 		})),
-		others: people.filter((p) => !p.seatId)
+		others: people.filter((p) => !p.seatId),
+		addedMessage: added ? m.members_added({ name: added.name }) : null
 	};
 };
 
@@ -49,7 +57,11 @@ export const actions: Actions = {
 				errors: { role: reason }
 			});
 		}
-		return { done: true, message: m.members_added({ name: added.member.name }) };
+		// Post/Redirect/Get: a reload of the page that follows does not add the person twice.
+		redirect(
+			303,
+			`/secretariados/${access.secretariat.slug}/integrantes?${ADDED_PARAM}=${added.member.id}`
+		);
 	},
 	removeMember: async (event) => {
 		const db = await getDatabase();

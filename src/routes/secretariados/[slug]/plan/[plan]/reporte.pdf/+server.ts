@@ -22,6 +22,7 @@ export const GET: RequestHandler = async (event) => {
 		bodyName: access.secretariat.name,
 		view,
 		today,
+		timeZone: access.rules.timeZone,
 		updates
 	});
 	return new Response(new Uint8Array(pdf), {

@@ -24,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		today,
 		view,
 		byStatus: countByStatus(view),
+		timeZone: access.rules.timeZone,
 		updates
 	};
 };

@@ -17,7 +17,8 @@ import {
 } from '$lib/server/meetings/agenda-proposals';
 import { listApprovingSeatKeys } from '$lib/server/meetings/cancellation';
 import { inviteObserver, listMeetingObservers } from '$lib/server/meetings/observers';
-import { computeCancellationDeadline, computeLatestNoticeIssue, startOfLocalDay } from '$lib/rules';
+import { computeCancellationDeadline, computeLatestNoticeIssue } from '$lib/rules';
+import { fromLocalFields } from '$lib/i18n/time';
 import {
 	convocationFormSchema,
 	observerFormSchema,
@@ -110,10 +111,7 @@ export const actions: Actions = {
 			[...posted].filter((entry): entry is [string, string] => typeof entry[1] === 'string')
 		);
 		const { date, time, ...input } = form.data;
-		const [hours, minutes] = time.split(':').map(Number);
-		const scheduledAt = new Date(
-			startOfLocalDay(date, access.rules.timeZone).getTime() + (hours! * 60 + minutes!) * 60_000
-		);
+		const scheduledAt = fromLocalFields(date, time, access.rules.timeZone);
 		const result = await saveConvocation(
 			db,
 			access,

@@ -4,7 +4,7 @@
  * seat (`meeting.approve-cancellation`), and the convener cancels once every seat approved.
  */
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { formatDateTime } from '$lib/i18n/time';
 import { getDatabase } from '$lib/server/db';
 import { parseForm, readFormData, refuseForm } from '$lib/server/forms';
 import {
@@ -21,9 +21,7 @@ import { requireConvocationAction } from './convocation-access';
 import type { RequestEvent } from './$types';
 
 export const formatWhen = (date: Date, timeZone: string) =>
-	new Intl.DateTimeFormat(getLocale(), { dateStyle: 'full', timeStyle: 'short', timeZone }).format(
-		date
-	);
+	formatDateTime(date, timeZone, { dateStyle: 'full' });
 
 /** The user's words for a refusal of the convocatoria or cancellation modules. */
 export function refusalMessage(

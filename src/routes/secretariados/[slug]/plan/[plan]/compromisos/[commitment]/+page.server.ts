@@ -56,6 +56,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		plan: { id: view.plan.id, title: view.plan.title },
 		commitment,
+		timeZone: access.rules.timeZone,
 		updates: await listProgressUpdates(
 			db,
 			commitment.activities.map((a) => a.id),
