@@ -61,14 +61,24 @@ async function expectAccessible(page: Page) {
 test('the console, the phone and the projector each fit their device', async ({ browser }) => {
 	test.setTimeout(300_000);
 	app = await startApp({}, ['--demo']);
+	// The project's phone settings (touch, pixel density) stay with the phone; a laptop and the
+	// room's screen are desktops.
 	const signIn = (user: string, viewport: { width: number; height: number }) =>
-		signInDemoPerson(browser, app.url, user, contexts, { viewport, locale: 'es-MX' });
+		signInDemoPerson(browser, app.url, user, contexts, {
+			viewport,
+			locale: 'es-MX',
+			...(viewport.width > 1000 ? { isMobile: false, hasTouch: false, deviceScaleFactor: 1 } : {})
+		});
 
 	const facilitator = await signIn('facilitacion', LAPTOP);
 	await facilitator.goto('/secretariados/stl-zacatecas/sesiones');
 	await facilitator.getByRole('link', { name: /Sesión ordinaria \(demostración\)/ }).click();
 	await expect(facilitator.getByTestId('connection')).toHaveText(LIVE);
 	const meetingUrl = facilitator.url();
+	// The projector's short join link leads to the meeting under way.
+	await facilitator.goto('/sala/stl-zacatecas');
+	await expect(facilitator).toHaveURL(meetingUrl);
+	await expect(facilitator.getByTestId('connection')).toHaveText(LIVE);
 
 	// Sofía (civil society's titular) is late: her phone's first screen asks her to check in.
 	const phone = await signIn('zac.sociedad.civil', PHONE);
@@ -142,6 +152,16 @@ test('the console, the phone and the projector each fit their device', async ({ 
 			await facilitator.getByRole('button', { name: 'Cerrar y registrar' }).click();
 			await expect(facilitator.getByTestId('decisions').locator('li')).toHaveCount(n);
 		}
+		// Only whoever grants the floor sets its limit, and only within 1–15 minutes.
+		const forge = (page: Page, minutes: string) =>
+			page.request.post(`${meetingUrl}?/setSpeakingLimit`, {
+				form: { minutes },
+				headers: { origin: app.url, accept: 'application/json', 'x-sveltekit-action': 'true' },
+				maxRedirects: 0
+			});
+		expect((await forge(phone, '5')).status()).toBe(403);
+		const tooLong = await forge(facilitator, '99');
+		expect(await tooLong.text()).toContain('de 1 a 15 minutos');
 		await facilitator.getByLabel('Tiempo por intervención').selectOption('2');
 		await phone.getByRole('button', { name: 'Pedir la palabra' }).click();
 		await expect(facilitator.getByTestId('speaker-queue')).toContainText('Sofía Mares Delgado');
