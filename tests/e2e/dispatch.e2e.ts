@@ -70,7 +70,12 @@ test('the approved minutes are sent to the oversight body in one click, and logg
 	await page.getByRole('button', { name: 'Plantear propuesta' }).click();
 	await page.getByRole('button', { name: 'Cerrar y registrar' }).click();
 	await expect(page.getByText('aprobado por consenso').first()).toBeVisible();
-	await page.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' }).click();
+	// Closing cannot be undone: the console asks first, saying what it will do.
+	await page.getByRole('button', { name: 'Cerrar la sesión…' }).click();
+	await page
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' })
+		.click();
 	await expect(page).toHaveURL(new RegExp(`${meetingPath}/acta$`));
 	await page.getByLabel('Cómo se aprobó').selectOption('vote');
 	await page.getByRole('button', { name: 'Registrar la aprobación' }).click();

@@ -88,7 +88,12 @@ test('offline and closed are said on the phone and the projector', async ({ brow
 	await expect(facilitator.getByTestId('minutes-saved')).toHaveText('Guardado');
 
 	// The facilitator closes the meeting: phone and projector follow without a reload.
-	await facilitator.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' }).click();
+	// Closing cannot be undone: the console asks first, saying what it will do.
+	await facilitator.getByRole('button', { name: 'Cerrar la sesión…' }).click();
+	await facilitator
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' })
+		.click();
 	await expect(facilitator).toHaveURL(/\/acta$/);
 	await expect(facilitator.getByText('Escrito sin conexión.')).toBeVisible();
 	for (const page of [phone, projector]) await expectClosed(page);

@@ -101,7 +101,12 @@ test('a body with three signers holds a meeting and the facilitator closes it', 
 	await page.getByRole('button', { name: 'Cerrar y registrar' }).click();
 	await expect(page.getByText('aprobado por consenso').first()).toBeVisible();
 
-	await page.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' }).click();
+	// Closing cannot be undone: the console asks first, saying what it will do.
+	await page.getByRole('button', { name: 'Cerrar la sesión…' }).click();
+	await page
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' })
+		.click();
 	await expect(page).toHaveURL(new RegExp(`${meetingPath}/acta$`));
 	await expect(page.getByRole('heading', { name: 'Versión 1' })).toBeVisible();
 	await expect(page.getByText('Se verificó el quórum con los tres asientos.')).toBeVisible();

@@ -128,7 +128,12 @@ test('a vote that loses quorum is suspended everywhere, resumes, or is withdrawn
 	// The minutes record the suspension and the resumption in the quorum log.
 	await arrive.click();
 	await expect(quorum).toHaveText('4 de 7 asientos presentes; se necesitan 4.');
-	await facilitator.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' }).click();
+	// Closing cannot be undone: the console asks first, saying what it will do.
+	await facilitator.getByRole('button', { name: 'Cerrar la sesión…' }).click();
+	await facilitator
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' })
+		.click();
 	await expect(facilitator).toHaveURL(/\/acta$/);
 	const response = await facilitator.request.get(`${meetingUrl}/acta/1/pdf`);
 	expect(response.status()).toBe(200);

@@ -42,8 +42,12 @@ export interface MeetingState {
 		votedSeats: string[];
 		tally: { for: number; against: number; abstain: number };
 	} | null;
-	/** The speakers' list: the queue in order, and who has the floor since when (ISO time). */
+	/**
+	 * The speakers' list: the queue in order, who has the floor since when (ISO time), and the
+	 * speaking-time limit the facilitator set, in seconds (null: none; speaking-limit.ts).
+	 */
 	speakers: {
+		limitSeconds: number | null;
 		queue: { id: string; memberId: string; name: string | null; role: string }[];
 		current: {
 			id: string;

@@ -201,6 +201,12 @@ export const meetings = pgTable(
 		/** When the facilitator opened and closed it: the minutes' start and end times. */
 		startedAt: timestamp('started_at', { withTimezone: true }),
 		endedAt: timestamp('ended_at', { withTimezone: true }),
+		/**
+		 * The speaking-time limit the facilitator set for this meeting, in seconds (null: none). No
+		 * preset states one (Z art. 7.10–11 leaves the floor to the facilitator's direction); the
+		 * screens count the speaker's time down from it and show the overrun.
+		 */
+		speakingLimitSeconds: integer('speaking_limit_seconds'),
 		createdAt: createdAt()
 	},
 	(table) => [index('meetings_secretariat_idx').on(table.secretariatId, table.scheduledAt)]

@@ -184,6 +184,7 @@ export async function readRoomStates(
 			remote: p.remote
 		})),
 		speakers: {
+			limitSeconds: meeting.speakingLimitSeconds,
 			queue: speakers.queue.map((s) => ({
 				id: s.id,
 				memberId: s.memberId,

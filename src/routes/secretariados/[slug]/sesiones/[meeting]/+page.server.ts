@@ -28,6 +28,8 @@ import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/vali
 import { requireMeetingAction } from './meeting-access';
 import { roomRefusalMessages, type RoomRefusal } from './room-refusals';
 import { presenceOf } from '$lib/live/presence';
+import { buildRollCall } from './roll-call';
+import { setSpeakingLimitAction } from './speaking-limit-action';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -60,6 +62,7 @@ export const load: PageServerLoad = async (event) => {
 		mine: mine.map(({ id, role }) => ({ id, role })),
 		// The facilitator's console lists everyone who may attend, to check them in and out.
 		everyone: runsMeeting ? people.map(({ id, name, role }) => ({ id, name, role })) : [],
+		rollCall: runsMeeting ? buildRollCall(access.seats, people) : null,
 		controls: {
 			checkInOthers: runsMeeting,
 			advance: access.can('meeting.advance-agenda'),
@@ -214,6 +217,7 @@ export const actions: Actions = {
 			if (!id) error(400);
 			return putRemovalToVote(await getDatabase(), access, meeting.id, id);
 		}),
+	setSpeakingLimit: setSpeakingLimitAction,
 	closeMotion: (event) =>
 		act(event, 'vote.open-close', async ({ access, meeting }) =>
 			closeMotion(await getDatabase(), access, meeting.id)
