@@ -1,21 +1,18 @@
 /**
- * The live room's words for roles, sectors and agenda items, looked up once (the lead unifies
- * these with the shared role label of issue 11 item 8).
+ * The live room's words for roles, sectors and agenda items: the shared labels of `$lib/i18n`
+ * under the names the room's components use.
  */
-import { m } from '$lib/paraglide/messages';
-
-const messages = m as unknown as Record<string, (() => string) | undefined>;
-const key = (value: string) => value.replace(/-/g, '_');
+import { roleLabel } from '$lib/i18n/roles';
+import { agendaItemTitle, sectorLabel } from '$lib/i18n/rules';
 
 /** A role as people read it ("Titular", "Suplente", …), or the role's code when unknown. */
-export const roleName = (role: string) => messages[`role_${key(role)}`]?.() ?? role;
+export const roleName = roleLabel;
 
 /** A seat's sector ("Poder Ejecutivo", …). */
-export const sectorName = (sector: string) => messages[`sector_${key(sector)}`]?.() ?? sector;
+export const sectorName = sectorLabel;
 
 /** An agenda item's title, or its kind's name when it has none. */
-export const agendaItemName = (item: { kind: string; title: string }) =>
-	item.title || messages[`agenda_item_${key(item.kind)}`]?.() || item.kind;
+export const agendaItemName = agendaItemTitle;
 
 /** Agenda positions as the order of a session numbers them (Z art. 8: I–VI). */
 export const romanNumeral = (position: number) =>
