@@ -175,7 +175,11 @@ test('a body signs with e.firma: rules, RFC and CURP on record, a meeting closed
 	}
 	await page.getByRole('button', { name: 'Abrir la sesión' }).click();
 	await expect(page.getByRole('button', { name: 'Abrir la sesión' })).toHaveCount(0);
-	await page.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' }).click();
+	await page.getByRole('button', { name: 'Cerrar la sesión…' }).click();
+	await page
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' })
+		.click();
 	await expect(page).toHaveURL(new RegExp(`${meetingPath}/acta$`));
 	await page.getByLabel('Cómo se aprobó').selectOption('vote');
 	await page.getByRole('button', { name: 'Registrar la aprobación' }).click();

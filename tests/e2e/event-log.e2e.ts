@@ -39,7 +39,11 @@ test('a downloaded record verifies, and an edited one is shown broken, in Spanis
 	).toHaveCount(0);
 	await page.getByRole('button', { name: 'Abrir la sesión' }).click();
 	await expect(page.getByRole('button', { name: 'Abrir la sesión' })).toHaveCount(0);
-	await page.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' }).click();
+	await page.getByRole('button', { name: 'Cerrar la sesión…' }).click();
+	await page
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Cerrar la sesión y congelar el acta' })
+		.click();
 	await expect(page).toHaveURL(/\/acta$/);
 
 	const record = page.getByTestId('event-log');

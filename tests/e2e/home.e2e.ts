@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { linkMailedTo } from './mail';
 import { ADMIN, hydrated, signIn, signInAsAdmin } from './session';
 import { addCalendarDays, toLocalDate } from '../../src/lib/rules/local-dates';
+import { startApp } from '../support/app-process';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,18 +36,31 @@ async function screenshots(page: Page, name: string) {
 }
 
 test('a fresh instance’s admin is guided from home to creating the first body', async ({
+	browser,
 	page
 }) => {
-	await page.goto('/');
-	await expect(page).toHaveURL(/\/registro$/);
+	// The suite's app already has bodies: the guide is seen on an instance of its own.
+	const fresh = await startApp();
+	const context = await browser.newContext({ baseURL: fresh.url });
+	try {
+		const newcomer = await context.newPage();
+		await newcomer.goto('/');
+		await expect(newcomer).toHaveURL(/\/registro$/);
+		await signInAsAdmin(newcomer);
+		await newcomer.goto('/');
+		await expect(
+			newcomer.getByRole('heading', { name: 'Empieza por crear el primer Secretariado Técnico' })
+		).toBeVisible();
+		await screenshots(newcomer, 'home-fresh-admin');
+		await newcomer.getByRole('link', { name: 'Crear el primer secretariado' }).click();
+		await expect(newcomer).toHaveURL(/\/secretariados\/nuevo$/);
+	} finally {
+		await context.close();
+		await fresh.stop();
+	}
+
 	await signInAsAdmin(page);
-	await page.goto('/');
-	await expect(
-		page.getByRole('heading', { name: 'Empieza por crear el primer Secretariado Técnico' })
-	).toBeVisible();
-	await screenshots(page, 'home-fresh-admin');
-	await page.getByRole('link', { name: 'Crear el primer secretariado' }).click();
-	await expect(page).toHaveURL(/\/secretariados\/nuevo$/);
+	await page.goto('/secretariados/nuevo');
 	await page.getByLabel('Nombre del secretariado').fill(BODY);
 	await page
 		.getByRole('radio', { name: 'STL según la plantilla nacional (INAI)', exact: true })
