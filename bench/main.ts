@@ -304,15 +304,18 @@ for (const engine of parameters.engines) {
 if (runs.length > 1) {
 	console.log('');
 	console.log('── engines side by side');
+	const ms = (value: number | null | undefined) =>
+		value === null || value === undefined
+			? 'n/a'
+			: Number.isFinite(value)
+				? `${value.toFixed(1)} ms`
+				: 'timeout';
 	for (const run of runs) {
-		const checkIn = cpuPerTap(run, 'check-ins');
-		const ballot = cpuPerTap(run, 'ballots');
 		console.log(
-			`${engineName(run.engine)}: server CPU per check-in ${checkIn?.net.toFixed(1) ?? 'n/a'} ms, ` +
-				`per ballot ${ballot?.net.toFixed(1) ?? 'n/a'} ms; check-in p99 ` +
-				`${run.results.checkIn.percentile(99)?.toFixed(1) ?? 'n/a'} ms, ballot p99 ` +
-				`${run.results.ballot.percentile(99)?.toFixed(1) ?? 'n/a'} ms; peak ` +
-				`${run.serverPeak === null ? 'n/a' : (run.serverPeak / 2 ** 20).toFixed(0)} MB`
+			`${engineName(run.engine)}: server CPU per check-in ${ms(cpuPerTap(run, 'check-ins')?.net)}, ` +
+				`per ballot ${ms(cpuPerTap(run, 'ballots')?.net)}; check-in p99 ` +
+				`${ms(run.results.checkIn.percentile(99))}, ballot p99 ${ms(run.results.ballot.percentile(99))}; ` +
+				`peak ${run.serverPeak === null ? 'n/a' : (run.serverPeak / 2 ** 20).toFixed(0)} MB`
 		);
 	}
 }
