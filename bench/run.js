@@ -1,7 +1,8 @@
-// `npm run bench` (after `npm run build`): bundles bench/bench.ts — TypeScript that shares
+// `npm run bench` (after `npm run build`): bundles bench/main.ts (and the modules beside it) — TypeScript that shares
 // tests/support/app-process.ts with the tests — with esbuild, as scripts/build-server.js bundles the
 // server, into node_modules/.cache (where the packages resolve), and runs it in this process.
-// Arguments pass through: `npm run bench -- --quick`, `npm run bench -- --rooms=10 --clients=20`.
+// Arguments pass through: `npm run bench -- --quick`, `npm run bench -- --engine=both`, `-- --scale`
+// (100 rooms × 30 clients), `-- --rooms=10 --clients=20`; every parameter is in bench/parameters.ts.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +16,7 @@ if (!existsSync('build/start.js')) {
 
 const outfile = path.resolve('node_modules/.cache/mesa-abierta-bench/bench.mjs');
 await build({
-	entryPoints: ['bench/bench.ts'],
+	entryPoints: ['bench/main.ts'],
 	outfile,
 	bundle: true,
 	platform: 'node',

@@ -47,12 +47,16 @@ const START_TIMEOUT_MS = 120_000;
 export async function startApp(
 	env: Record<string, string> = {},
 	args: string[] = [],
-	/** `port`: to start the app again where its clients will reconnect. */
-	options: { dataDir?: string; port?: number } = {}
+	/**
+	 * `port`: to start the app again where its clients will reconnect. `cwd`: another checkout
+	 * whose build to run (the bench compares builds in one session).
+	 */
+	options: { dataDir?: string; port?: number; cwd?: string } = {}
 ): Promise<AppProcess> {
 	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'mesa-app-')));
 	const child = spawn(process.execPath, ['build/start.js', ...args], {
+		cwd: options.cwd,
 		env: {
 			...process.env,
 			DATABASE_URL: '',

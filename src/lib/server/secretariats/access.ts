@@ -34,22 +34,37 @@ export async function listRolesInSecretariat(
 	return held;
 }
 
+/** One of the signed-in person's current memberships in the body. */
+export interface OwnMembership {
+	id: string;
+	role: Role;
+}
+
 export interface SecretariatAccess extends LoadedSecretariat {
 	user: SessionUser;
 	roles: Set<Role>;
+	/** The person's own current memberships here, read with the roles (no second query). */
+	memberships: OwnMembership[];
 	/** Whether the person may also take another action here (to show or hide a control). */
 	can(action: Action): boolean;
 }
 
 // What a page's loads (layout and page, run together) both need: read once per GET request.
 // Never across a form action: an action may change the very roles or rules read here.
-const loadedPerRequest = new WeakMap<
-	App.Locals,
-	Map<string, Promise<{ loaded: LoadedSecretariat | null; roles: Set<Role> }>>
->();
+const loadedPerRequest = new WeakMap<App.Locals, Map<string, Promise<LoadedWithRoles>>>();
+
+interface LoadedWithRoles {
+	loaded: LoadedSecretariat | null;
+	roles: Set<Role>;
+	memberships: OwnMembership[];
+}
 
 /** The secretariat of `slug` and the user's roles in it, read together (one round trip). */
-async function loadWithRoles(db: Database, user: SessionUser, slug: string) {
+async function loadWithRoles(
+	db: Database,
+	user: SessionUser,
+	slug: string
+): Promise<LoadedWithRoles> {
 	const bodyOfSlug = db
 		.select({ id: secretariats.id })
 		.from(secretariats)
@@ -57,7 +72,7 @@ async function loadWithRoles(db: Database, user: SessionUser, slug: string) {
 	const [loaded, rows] = await Promise.all([
 		loadSecretariat(db, slug),
 		db
-			.select({ role: members.role })
+			.select({ id: members.id, role: members.role })
 			.from(members)
 			.where(
 				and(
@@ -69,7 +84,7 @@ async function loadWithRoles(db: Database, user: SessionUser, slug: string) {
 	]);
 	const roles = new Set<Role>(rows.map((row) => row.role));
 	if (user.isInstanceAdmin) roles.add('instance-admin');
-	return { loaded, roles };
+	return { loaded, roles, memberships: rows };
 }
 
 /**
@@ -85,7 +100,7 @@ export async function requireSecretariatAction(
 	const user = event.locals.user;
 	if (!user)
 		redirect(303, `/entrar?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-	let read: Promise<{ loaded: LoadedSecretariat | null; roles: Set<Role> }>;
+	let read: Promise<LoadedWithRoles>;
 	if (event.request?.method === 'GET') {
 		let cache = loadedPerRequest.get(event.locals);
 		if (!cache) loadedPerRequest.set(event.locals, (cache = new Map()));
@@ -94,8 +109,8 @@ export async function requireSecretariatAction(
 	} else {
 		read = loadWithRoles(db, user, slug);
 	}
-	const { loaded, roles } = await read;
+	const { loaded, roles, memberships } = await read;
 	if (!loaded) error(404);
 	if (!can(roles, action)) error(403);
-	return { ...loaded, user, roles, can: (other) => can(roles, other) };
+	return { ...loaded, user, roles, memberships, can: (other) => can(roles, other) };
 }

@@ -25,7 +25,7 @@ import { listMeetingRemovals, putRemovalToVote } from '$lib/server/meetings/remo
 import { formText, parseForm, readFormData } from '$lib/server/forms';
 import { liveRoomName, minutesRoomName } from '$lib/server/broadcast';
 import { attendanceFormSchema, motionFormSchema, seatActSchema } from '$lib/validation/secretariat';
-import { requireMeetingAction } from './meeting-access';
+import { requireMeetingAction, requireRoomAction } from './meeting-access';
 import { roomRefusalMessages, type RoomRefusal } from './room-refusals';
 import { presenceOf } from '$lib/live/presence';
 import { buildRollCall } from './roll-call';
@@ -75,26 +75,32 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-type MeetingContext = Awaited<ReturnType<typeof requireMeetingAction>>;
+type MeetingContext = Awaited<ReturnType<typeof requireRoomAction>>;
 type RoomResult = { ok: true } | { ok: false; reason: RoomRefusal };
 
 /**
- * One tap in the room: the permission matrix says who may take `action` (requireMeetingAction),
+ * One tap in the room: the permission matrix says who may take `action` (requireRoomAction),
  * `step` adds the person's own membership where it acts through one, and the command decides
  * everything about the meeting itself under its row lock (room-change.ts). A refusal comes back
- * in words (409); a success carries nothing, since the live room brings the new state.
+ * in words (409); a success carries nothing, since the live room brings the new state, and the
+ * page does not reload its data after it (lib/live/enhance.ts) — unless `reload`: the change may
+ * have moved what the page loaded besides the live state (the removal proposals, the people).
  */
 async function act(
 	event: RequestEvent,
 	action: Action,
-	step: (context: MeetingContext, form: FormData) => Promise<RoomResult>
+	step: (context: MeetingContext, form: FormData) => Promise<RoomResult>,
+	options: { reload?: boolean } = {}
 ) {
 	const db = await getDatabase();
-	const context = await requireMeetingAction(db, event, action);
+	const context = await requireRoomAction(db, event, action);
 	const result = await step(context, await readFormData(event.request));
 	if (!result.ok) return fail(409, { message: roomRefusalMessages[result.reason]() });
-	return { done: true };
+	return options.reload ? { done: true, reload: true } : { done: true };
 }
+
+/** What a removal's vote changes beyond the live room: the proposals listed, maybe the people. */
+const REMOVALS_MAY_CHANGE = { reload: true };
 
 /** The member id a seat act is made through: one of the signed-in person's own memberships. */
 function ownMember(context: MeetingContext, form: FormData) {
@@ -116,12 +122,13 @@ function ownVoice(context: MeetingContext, form: FormData) {
 
 /** Checks someone in or out: oneself through one's own membership, anyone if one runs the meeting. */
 function changeAttendance(event: RequestEvent, present: boolean) {
-	return act(event, 'meeting.check-in', async ({ access, meeting, people, mine }, form) => {
+	return act(event, 'meeting.check-in', async ({ access, meeting, mine, isMemberOfBody }, form) => {
 		const parsed = parseForm(attendanceFormSchema, form);
 		if (!parsed.ok) error(400);
 		const { memberId, remote } = parsed.data;
 		const own = mine.some((p) => p.id === memberId);
-		const anyone = access.can('meeting.check-in-others') && people.some((p) => p.id === memberId);
+		const anyone =
+			!own && access.can('meeting.check-in-others') && (await isMemberOfBody(memberId));
 		if (!own && !anyone) error(403);
 		return setAttendance(await getDatabase(), access, meeting.id, {
 			memberId,
@@ -212,19 +219,30 @@ export const actions: Actions = {
 			);
 		}),
 	putRemovalToVote: (event) =>
-		act(event, 'motion.propose', async ({ access, meeting }, form) => {
-			const id = requestId(form, 'proposalId');
-			if (!id) error(400);
-			return putRemovalToVote(await getDatabase(), access, meeting.id, id);
-		}),
+		act(
+			event,
+			'motion.propose',
+			async ({ access, meeting }, form) => {
+				const id = requestId(form, 'proposalId');
+				if (!id) error(400);
+				return putRemovalToVote(await getDatabase(), access, meeting.id, id);
+			},
+			REMOVALS_MAY_CHANGE
+		),
 	setSpeakingLimit: setSpeakingLimitAction,
 	closeMotion: (event) =>
-		act(event, 'vote.open-close', async ({ access, meeting }) =>
-			closeMotion(await getDatabase(), access, meeting.id)
+		act(
+			event,
+			'vote.open-close',
+			async ({ access, meeting }) => closeMotion(await getDatabase(), access, meeting.id),
+			REMOVALS_MAY_CHANGE
 		),
 	withdrawMotion: (event) =>
-		act(event, 'vote.open-close', async ({ access, meeting }) =>
-			withdrawMotion(await getDatabase(), access, meeting.id)
+		act(
+			event,
+			'vote.open-close',
+			async ({ access, meeting }) => withdrawMotion(await getDatabase(), access, meeting.id),
+			REMOVALS_MAY_CHANGE
 		),
 	// Closes the meeting and freezes version 1 of its minutes (minutes/minutes.ts), then shows them.
 	close: async (event) => {

@@ -1,6 +1,8 @@
 /**
  * The meeting pages' common guard: the body's access for an action, the meeting (404 when it is
- * not this body's), and the memberships through which the signed-in person attends.
+ * not this body's), and the memberships through which the signed-in person attends. A tap in the
+ * live room takes the lighter `requireRoomAction`: the same checks without listing the body's
+ * people.
  */
 import { error } from '@sveltejs/kit';
 import type { Database } from '$lib/server/db';
@@ -8,6 +10,8 @@ import type { Action } from '$lib/permissions/matrix';
 import { requireSecretariatAction } from '$lib/server/secretariats/access';
 import { findMeeting } from '$lib/server/meetings/meetings';
 import { listMembers } from '$lib/server/secretariats/members';
+import { members } from '$lib/server/db/schema';
+import { and, eq, isNull } from 'drizzle-orm';
 
 const ATTENDING_ROLES = new Set([
 	'titular',
@@ -18,16 +22,14 @@ const ATTENDING_ROLES = new Set([
 	'observer'
 ]);
 
-export async function requireMeetingAction(
-	db: Database,
-	event: {
-		locals: App.Locals;
-		url: URL;
-		request?: Request;
-		params: { slug: string; meeting: string };
-	},
-	action: Action
-) {
+type MeetingEvent = {
+	locals: App.Locals;
+	url: URL;
+	request?: Request;
+	params: { slug: string; meeting: string };
+};
+
+export async function requireMeetingAction(db: Database, event: MeetingEvent, action: Action) {
 	const access = await requireSecretariatAction(db, event, event.params.slug, action);
 	// Read together: the meeting (null for a malformed id) and the people of the body.
 	const [meeting, people] = await Promise.all([
@@ -37,4 +39,33 @@ export async function requireMeetingAction(
 	if (!meeting) error(404);
 	const mine = people.filter((p) => p.userId === access.user.id && ATTENDING_ROLES.has(p.role));
 	return { access, meeting, people, mine };
+}
+
+/**
+ * The guard of a tap in the live room (issue 12: read once and cheaply): the body's access for the
+ * action, the meeting (404 when it is not this body's), and the person's own attending
+ * memberships, which the access read with the roles. Whether someone else is of the body — for a
+ * facilitator checking them in — is one row, read only when asked.
+ */
+export async function requireRoomAction(db: Database, event: MeetingEvent, action: Action) {
+	const access = await requireSecretariatAction(db, event, event.params.slug, action);
+	const meeting = await findMeeting(db, access.secretariat.id, event.params.meeting).catch(
+		() => null
+	);
+	if (!meeting) error(404);
+	const mine = access.memberships.filter((p) => ATTENDING_ROLES.has(p.role));
+	const isMemberOfBody = async (memberId: string) => {
+		const [found] = await db
+			.select({ id: members.id })
+			.from(members)
+			.where(
+				and(
+					eq(members.id, memberId),
+					eq(members.secretariatId, access.secretariat.id),
+					isNull(members.endedAt)
+				)
+			);
+		return found !== undefined;
+	};
+	return { access, meeting, mine, isMemberOfBody };
 }
