@@ -69,6 +69,7 @@ test('the approved minutes are sent to the oversight body in one click, and logg
 	await page.getByLabel('Propuesta de acuerdo').fill('Enviar las minutas a tiempo');
 	await page.getByRole('button', { name: 'Plantear propuesta' }).click();
 	await page.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Registrar la decisión' }).click();
 	await expect(page.getByText('aprobado por consenso').first()).toBeVisible();
 	// Closing cannot be undone: the console asks first, saying what it will do.
 	await page.getByRole('button', { name: 'Cerrar la sesión…' }).click();

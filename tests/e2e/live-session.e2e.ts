@@ -103,6 +103,10 @@ test('a live session: remote substitute, companion without vote, kill -9 mid-ses
 	await expect(quorum).toHaveText('5 de 7 asientos presentes; se necesitan 4.');
 	await expect(sofia.getByText('Tu asiento ya votó.')).toBeVisible();
 	await facilitator.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await facilitator
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Registrar la decisión' })
+		.click();
 	await expect(projector.getByTestId('decisions')).toContainText('Aprobar el orden del día');
 
 	// Second motion: with Sofía present, the vote is hers, not her substitute's.
@@ -147,5 +151,9 @@ test('a live session: remote substitute, companion without vote, kill -9 mid-ses
 	await expect(projector.getByTestId('tally-for')).toHaveText('2', { timeout: 20_000 });
 	await expect(quorum).toHaveText('5 de 7 asientos presentes; se necesitan 4.');
 	await facilitator.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await facilitator
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Registrar la decisión' })
+		.click();
 	await expect(projector.getByTestId('decisions')).toContainText('Publicar las actas en el sitio');
 });

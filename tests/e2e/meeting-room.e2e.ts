@@ -141,6 +141,7 @@ test('check-ins from a phone and from the console move the projector live', asyn
 	await expect(projector.getByTestId('tally-for')).toHaveText('1');
 	await expect(phone.getByText('Tu asiento ya votó.')).toBeVisible();
 	await page.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Registrar la decisión' }).click();
 	await expect(projector.getByTestId('decisions')).toContainText('Acuerdo 1.');
 	await expect(projector.getByTestId('decisions')).toContainText('aprobado por mayoría');
 

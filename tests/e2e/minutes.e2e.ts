@@ -99,6 +99,7 @@ test('a body with three signers holds a meeting and the facilitator closes it', 
 	await page.getByLabel('Propuesta de acuerdo').fill('Aprobar el orden del día');
 	await page.getByRole('button', { name: 'Plantear propuesta' }).click();
 	await page.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Registrar la decisión' }).click();
 	await expect(page.getByText('aprobado por consenso').first()).toBeVisible();
 
 	// Closing cannot be undone: the console asks first, saying what it will do.

@@ -104,6 +104,10 @@ test('a vote that loses quorum is suspended everywhere, resumes, or is withdrawn
 	await expect(projector.getByTestId('tally-for')).toHaveText('1');
 	await expect(projector.getByTestId('tally-against')).toHaveText('1');
 	await facilitator.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await facilitator
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Registrar la decisión' })
+		.click();
 	await expect(projector.getByTestId('decisions')).toContainText(
 		'Aprobar el calendario de sesiones'
 	);
@@ -118,6 +122,11 @@ test('a vote that loses quorum is suspended everywhere, resumes, or is withdrawn
 	await facilitator
 		.getByRole('button', { name: 'Retirar la propuesta por falta de quórum' })
 		.click();
+	// Withdrawing cannot be undone: the console asks first, saying so.
+	const withdraw = facilitator.getByRole('dialog', { name: '¿Retirar la propuesta?' });
+	await expect(withdraw).toContainText('no será un acuerdo');
+	await expect(withdraw).toContainText('Esto no se puede deshacer.');
+	await withdraw.getByRole('button', { name: 'Retirar la propuesta' }).click();
 	const decisions = projector.getByTestId('decisions');
 	await expect(decisions).toContainText(
 		'Publicar el informe trimestral — retirada por falta de quórum'

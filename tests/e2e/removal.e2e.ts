@@ -95,6 +95,10 @@ test('a removal proposed by two seats is voted by all seats at the next meeting 
 	for (const voter of voters) await voter.getByRole('button', { name: 'A favor' }).click();
 	await expect(facilitator.getByTestId('tally-for')).toHaveText('4');
 	await facilitator.getByRole('button', { name: 'Cerrar y registrar' }).click();
+	await facilitator
+		.getByRole('dialog')
+		.getByRole('button', { name: 'Registrar la decisión' })
+		.click();
 	await expect(facilitator.getByTestId('decisions')).toContainText(
 		'aprobada por la mayoría de todos los asientos: la designación queda sin efectos'
 	);

@@ -150,6 +150,10 @@ test('the console, the phone and the projector each fit their device', async ({ 
 				);
 			await facilitator.getByRole('button', { name: 'Plantear propuesta' }).click();
 			await facilitator.getByRole('button', { name: 'Cerrar y registrar' }).click();
+			await facilitator
+				.getByRole('dialog')
+				.getByRole('button', { name: 'Registrar la decisión' })
+				.click();
 			await expect(facilitator.getByTestId('decisions').locator('li')).toHaveCount(n);
 		}
 		// Only whoever grants the floor sets its limit, and only within 1–15 minutes.
@@ -259,8 +263,35 @@ test('the console, the phone and the projector each fit their device', async ({ 
 	});
 
 	await test.step('closing asks first, saying what it does', async () => {
-		await facilitator.getByRole('button', { name: 'Cerrar y registrar' }).click();
+		// Closing the motion cannot be undone: from the keyboard, the dialog takes the focus, says
+		// what it will record with the tally as it stands, and Escape leaves the vote open.
+		const closeMotion = facilitator.getByRole('button', { name: 'Cerrar y registrar…' });
+		const motionDialog = facilitator.getByRole('dialog', {
+			name: '¿Cerrar la propuesta y registrar la decisión?'
+		});
+		await closeMotion.focus();
+		await facilitator.keyboard.press('Enter');
+		await expect(motionDialog).toBeVisible();
+		await expect(
+			motionDialog.getByRole('button', { name: 'Volver sin cambiar nada' })
+		).toBeFocused();
+		await expect(motionDialog.getByTestId('close-motion-record')).toContainText('en contra 1');
+		await expect(motionDialog).toContainText('siguiente número del libro de acuerdos');
+		await expect(motionDialog).toContainText('Esto no se puede deshacer.');
+		await facilitator.keyboard.press('Escape');
+		await expect(motionDialog).toBeHidden();
+		await expect(facilitator.getByTestId('tally-against')).toHaveText('1');
+		await expect(phone.getByTestId('duty-answer')).toHaveText('Tu asiento ya votó.');
+		await expect(facilitator.getByTestId('decisions').locator('li')).toHaveCount(10);
+		// Cancelling with the button leaves it open too; confirming records it.
+		await closeMotion.click();
+		await motionDialog.getByRole('button', { name: 'Volver sin cambiar nada' }).click();
+		await expect(motionDialog).toBeHidden();
+		await expect(facilitator.getByTestId('decisions').locator('li')).toHaveCount(10);
+		await closeMotion.click();
+		await motionDialog.getByRole('button', { name: 'Registrar la decisión' }).click();
 		await expect(facilitator.getByTestId('decisions').locator('li')).toHaveCount(11);
+		await expect(facilitator.getByTestId('tally')).toHaveCount(0);
 		await facilitator.getByRole('button', { name: 'Cerrar la sesión…' }).click();
 		const dialog = facilitator.getByRole('dialog', { name: '¿Cerrar la sesión?' });
 		await expect(dialog).toBeVisible();
