@@ -121,7 +121,7 @@ export class Fanout {
 	expect(
 		test: (i: number) => boolean,
 		skip: number[] = []
-	): { seen: Promise<Seen>; cancel(): void } {
+	): { seen: Promise<Seen>; cancel(): void; unseen(): number[] } {
 		if (this.#waiter) throw new Error('one change at a time per room');
 		let resolve!: (seen: Seen) => void;
 		const seen = new Promise<Seen>((r) => (resolve = r));
@@ -141,6 +141,15 @@ export class Fanout {
 		this.#waiter = waiter;
 		return {
 			seen,
+			/** The clients of each group that have not seen the change (for a timeout's message). */
+			unseen: () => {
+				const counts: number[] = [];
+				for (let i = 0; i < this.size; i++) {
+					const g = this.group(i);
+					counts[g] = (counts[g] ?? 0) + (waiter.seen[i] ? 0 : 1);
+				}
+				return counts;
+			},
 			cancel: () => {
 				clearTimeout(waiter.timer);
 				if (this.#waiter === waiter) this.#waiter = null;

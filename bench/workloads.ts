@@ -75,7 +75,15 @@ async function liveEvent(
 			series.answerSamples.push(answered - sent);
 		}
 		if (seen === null)
-			throw new Error(`${action} was not seen by every client in ${parameters.eventTimeoutMs} ms`);
+			throw new Error(
+				`${action} was not seen by every client in ${parameters.eventTimeoutMs} ms` +
+					(parameters.instances > 1
+						? ` (missed by ${watch
+								.unseen()
+								.map((n, g) => `${n} on instance ${'AB'[g]}`)
+								.join(', ')})`
+						: '')
+			);
 	} catch (error) {
 		watch.cancel();
 		throw error;
