@@ -16,19 +16,34 @@
  *   other client of the room has it;
  * - the server's peak memory (VmHWM of the child process).
  *
+ * With --instances=2 (PostgreSQL only), two instances of the app share the database and one Redis,
+ * as a cluster does (docs/OPERATIONS.md, "Several instances"): each room's clients alternate
+ * between them, every action is posted to the first, and the report adds the delivery to each
+ * instance's clients — the second's is the cross-instance delivery. CPU and memory are both
+ * instances' together.
+ *
  * Then the same minutes workload runs against the reference server, @y/websocket-server 0.1.1
  * (reference.ts), and report.ts prints both side by side. The exit code is 0 whatever the figures;
  * 1 when a run broke (a room stopped, a server did not start, the global timeout).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { startApp } from '../tests/support/app-process';
+import { Redis } from 'ioredis';
+import { startApp, type AppProcess } from '../tests/support/app-process';
 import { parameters, SEATS, type Engine } from './parameters';
 import { Site } from './site';
 import { setUp } from './setup';
 import { closePeers, connectAll, openPeer } from './peers';
-import { Fanout, phase, processFigures, sleep, type PhaseObserver } from './measure';
+import {
+	Fanout,
+	phase,
+	processesFigures,
+	processFigures,
+	sleep,
+	type PhaseObserver
+} from './measure';
 import {
 	ballotScript,
 	checkInScript,
@@ -68,6 +83,44 @@ async function createDatabase(): Promise<string> {
 	return url.toString();
 }
 
+/**
+ * A fresh key prefix on the bench's Redis for a cluster of two instances; its keys (presence,
+ * throttling, leases) are deleted at clean-up, after the instances stopped.
+ */
+function redisPrefix(): string {
+	const prefix = `bench-${randomBytes(6).toString('hex')}`;
+	cleanups.push(async () => {
+		const redis = new Redis(parameters.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+		try {
+			await redis.connect();
+			let cursor = '0';
+			do {
+				const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+				if (keys.length > 0) await redis.del(...keys);
+				cursor = next;
+			} while (cursor !== '0');
+		} finally {
+			redis.disconnect();
+		}
+	});
+	return prefix;
+}
+
+/** Starts an instance of the built app, stopped at clean-up. */
+async function startInstance(
+	env: Record<string, string>,
+	port: number | null
+): Promise<AppProcess> {
+	const app = await startApp(env, [], {
+		port: port ?? undefined,
+		cwd: parameters.appDir ?? undefined
+	});
+	cleanups.push(async () => {
+		if (app.child.exitCode === null) await app.stop();
+	});
+	return app;
+}
+
 interface Current {
 	run: EngineRun;
 	output?: () => string;
@@ -98,18 +151,26 @@ async function runEngine(engine: Engine): Promise<EngineRun> {
 	// ---- our server
 	const env: Record<string, string> = { DATABASE_COUNT_QUERIES: '1' };
 	if (engine === 'postgres') env.DATABASE_URL = await createDatabase();
+	if (parameters.instances > 1) {
+		env.REDIS_URL = parameters.redisUrl;
+		env.REDIS_PREFIX = redisPrefix();
+	}
 	const inspectPort = parameters.port === null ? 9229 + (process.pid % 500) : parameters.port + 2;
-	if (parameters.profileDir) env.NODE_OPTIONS = inspectFlag(inspectPort);
-	const app = await startApp(env, [], {
-		port: parameters.port ?? undefined,
-		cwd: parameters.appDir ?? undefined
-	});
+	const app = await startInstance(
+		parameters.profileDir ? { ...env, NODE_OPTIONS: inspectFlag(inspectPort) } : env,
+		parameters.port
+	);
 	current.output = app.output;
-	cleanups.push(async () => {
-		if (app.child.exitCode === null) await app.stop();
-	});
+	// The second instance starts once the first has listened: the first ran the migrations.
+	const apps = [app];
+	if (parameters.instances > 1) {
+		const second = await startInstance(env, parameters.port === null ? null : parameters.port + 3);
+		apps.push(second);
+		current.output = () => `${app.output()}\n── second instance\n${second.output()}`;
+	}
+	// Every action is posted to the first instance (its clients: the same-instance delivery).
 	const site = new Site(app.url);
-	const pid = app.child.pid;
+	const pids = apps.map((instance) => instance.child.pid);
 	let observer: PhaseObserver | undefined;
 	if (parameters.profileDir) {
 		const watching = await profiler(inspectPort, parameters.profileDir, engine);
@@ -127,20 +188,23 @@ async function runEngine(engine: Engine): Promise<EngineRun> {
 
 	// Clients use the logins in turn (several connections per login, as several tabs would).
 	const logins = [admin, ...voters];
-	const wsUrl = `${app.url.replace('http', 'ws')}/yjs`;
+	// Clients alternate between the instances: client c of a room on instance c mod N.
+	const wsUrls = apps.map((instance) => `${instance.url.replace('http', 'ws')}/yjs`);
+	const wsUrl = (c: number) => wsUrls[c % wsUrls.length]!;
+	const instanceOf = (c: number) => c % wsUrls.length;
 	const connectStarted = performance.now();
 	process.stdout.write(
 		`  connecting ${rooms * clients * (parameters.minutes ? 2 : 1)} WebSockets ` +
 			`(live room${parameters.minutes ? ' + minutes' : ''} per client)… `
 	);
-	const liveFanouts = bodies.map(() => new Fanout(clients));
+	const liveFanouts = bodies.map(() => new Fanout(clients, instanceOf));
 	const livePeers = await connectAll(
 		rooms * clients,
 		(n) => {
 			const r = Math.floor(n / clients);
 			const c = n % clients;
 			const room = `${bodies[r]!.slug}:meeting-${bodies[r]!.meetingId}:live`;
-			return openPeer(wsUrl, room, logins[c % logins.length]!, {
+			return openPeer(wsUrl(c), room, logins[c % logins.length]!, {
 				onChange: () => liveFanouts[r]!.notify(c)
 			});
 		},
@@ -154,7 +218,7 @@ async function runEngine(engine: Engine): Promise<EngineRun> {
 		: [];
 	cleanups.push(() => ourMinutes.forEach((room) => closePeers(room.peers)));
 	run.connectS = (performance.now() - connectStarted) / 1000;
-	run.serverRssConnected = processFigures(pid).rssBytes;
+	run.serverRssConnected = processesFigures(pids).rssBytes;
 	console.log(`${run.connectS.toFixed(1)} s`);
 
 	const liveRooms: LiveRoom[] = bodies.map((body, r) => ({
@@ -172,12 +236,12 @@ async function runEngine(engine: Engine): Promise<EngineRun> {
 
 	if (parameters.idleS > 0)
 		run.phases.push(
-			await phase('idle', pid, { events: () => 0, taps }, () => sleep(parameters.idleS * 1000))
+			await phase('idle', pids, { events: () => 0, taps }, () => sleep(parameters.idleS * 1000))
 		);
 	run.phases.push(
 		await phase(
 			'check-ins',
-			pid,
+			pids,
 			{ events: () => results.checkIn.samples.length, taps },
 			() => everyRoom('check-ins', (room) => checkInScript(site, results, admin, room)),
 			observer
@@ -186,7 +250,7 @@ async function runEngine(engine: Engine): Promise<EngineRun> {
 	run.phases.push(
 		await phase(
 			'ballots',
-			pid,
+			pids,
 			{ events: () => results.ballot.samples.length, taps },
 			() => everyRoom('ballots', (room) => ballotScript(site, results, admin, voters, room)),
 			observer
@@ -199,14 +263,14 @@ async function runEngine(engine: Engine): Promise<EngineRun> {
 		run.phases.push(
 			await phase(
 				'minutes, ours',
-				pid,
+				pids,
 				{ events: () => results.minutes.samples.length, taps },
 				() => runMinutes(ourMinutes, results.minutes, results),
 				observer
 			)
 		);
 	}
-	run.serverPeak = processFigures(pid).peakBytes;
+	run.serverPeak = processesFigures(pids).peakBytes;
 	await cleanUp();
 
 	// ---- the reference server, same minutes workload; without it, our figures still print.

@@ -48,6 +48,14 @@ export function processFigures(pid: number | undefined) {
 	return figures;
 }
 
+/** The figures of several processes (the instances of a cluster), added up. */
+export function processesFigures(pids: (number | undefined)[]) {
+	const each = pids.map(processFigures);
+	const sum = (key: 'peakBytes' | 'rssBytes' | 'cpuS') =>
+		each.some((f) => f[key] === null) ? null : each.reduce((total, f) => total + f[key]!, 0);
+	return { peakBytes: sum('peakBytes'), rssBytes: sum('rssBytes'), cpuS: sum('cpuS') };
+}
+
 /** CPU seconds the whole machine has spent busy (all cores, Linux), to tell other work apart. */
 function machineBusyS(): number | null {
 	try {
@@ -62,8 +70,15 @@ function machineBusyS(): number | null {
 export const mb = (bytes: number | null) =>
 	bytes === null ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** When a change reached the first and the last client of a room (null: not all in time). */
-export type Seen = { first: number; last: number } | null;
+/**
+ * When a change reached the first and the last client of a room (null: not all in time), and of
+ * each group of its clients (the clients of each instance, with two).
+ */
+export type Seen = {
+	first: number;
+	last: number;
+	groups: { first: number; last: number }[];
+} | null;
 
 /**
  * The clients of one room. `expect` arms a test before the change is made; every client's update
@@ -76,11 +91,16 @@ export class Fanout {
 		seen: Uint8Array;
 		left: number;
 		first: number | null;
+		groups: { first: number; last: number }[];
 		resolve: (seen: Seen) => void;
 		timer: NodeJS.Timeout;
 	} | null = null;
 
-	constructor(readonly size: number) {}
+	/** `group` tells which group a client is in (0 when there is one). */
+	constructor(
+		readonly size: number,
+		readonly group: (i: number) => number = () => 0
+	) {}
 
 	notify(i: number): void {
 		const waiter = this.#waiter;
@@ -88,17 +108,20 @@ export class Fanout {
 		const at = performance.now();
 		waiter.seen[i] = 1;
 		waiter.first ??= at;
+		// Clients are seen in time order: the last one seen of a group is its last.
+		const group = (waiter.groups[this.group(i)] ??= { first: at, last: at });
+		group.last = at;
 		if (--waiter.left === 0) {
 			this.#waiter = null;
 			clearTimeout(waiter.timer);
-			waiter.resolve({ first: waiter.first, last: at });
+			waiter.resolve({ first: waiter.first, last: at, groups: waiter.groups });
 		}
 	}
 
 	expect(
 		test: (i: number) => boolean,
 		skip: number[] = []
-	): { seen: Promise<Seen>; cancel(): void } {
+	): { seen: Promise<Seen>; cancel(): void; unseen(): number[] } {
 		if (this.#waiter) throw new Error('one change at a time per room');
 		let resolve!: (seen: Seen) => void;
 		const seen = new Promise<Seen>((r) => (resolve = r));
@@ -107,6 +130,7 @@ export class Fanout {
 			seen: new Uint8Array(this.size),
 			left: this.size - skip.length,
 			first: null,
+			groups: [],
 			resolve,
 			timer: setTimeout(() => {
 				if (this.#waiter === waiter) this.#waiter = null;
@@ -117,6 +141,15 @@ export class Fanout {
 		this.#waiter = waiter;
 		return {
 			seen,
+			/** The clients of each group that have not seen the change (for a timeout's message). */
+			unseen: () => {
+				const counts: number[] = [];
+				for (let i = 0; i < this.size; i++) {
+					const g = this.group(i);
+					counts[g] = (counts[g] ?? 0) + (waiter.seen[i] ? 0 : 1);
+				}
+				return counts;
+			},
 			cancel: () => {
 				clearTimeout(waiter.timer);
 				if (this.#waiter === waiter) this.#waiter = null;
@@ -140,11 +173,19 @@ export class Series {
 	readonly firstSamples: number[] = [];
 	/** For actions: until the post was answered. */
 	readonly answerSamples: number[] = [];
+	/** The same, for each group of clients (each instance's clients, with two instances). */
+	readonly groups: { samples: number[]; firstSamples: number[] }[] = [];
 	timeouts = 0;
 	add(sent: number, seen: Seen): void {
 		if (seen === null) this.timeouts += 1;
 		this.samples.push(seen ? seen.last - sent : Number.POSITIVE_INFINITY);
 		this.firstSamples.push(seen ? seen.first - sent : Number.POSITIVE_INFINITY);
+		const groups = seen?.groups ?? this.groups.map(() => undefined);
+		for (const [g, times] of groups.entries()) {
+			const group = (this.groups[g] ??= { samples: [], firstSamples: [] });
+			group.samples.push(times ? times.last - sent : Number.POSITIVE_INFINITY);
+			group.firstSamples.push(times ? times.first - sent : Number.POSITIVE_INFINITY);
+		}
 	}
 	percentile(p: number): number | null {
 		return percentile(this.samples, p);
@@ -182,22 +223,24 @@ const LOOP_RESOLUTION_MS = 5;
 
 export async function phase(
 	name: string,
-	serverPid: number | undefined,
+	serverPid: number | undefined | (number | undefined)[],
 	counters: { events: () => number; taps: () => number },
 	run: () => Promise<void>,
 	observer?: PhaseObserver
 ): Promise<PhaseFigures> {
+	const pids = Array.isArray(serverPid) ? serverPid : [serverPid];
+	const figuresNow = () => processesFigures(pids);
 	const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 	loop.enable();
 	let peakRss: number | null = null;
 	const sampleRss = () => {
-		const rss = processFigures(serverPid).rssBytes;
+		const rss = figuresNow().rssBytes;
 		if (rss !== null) peakRss = Math.max(peakRss ?? 0, rss);
 	};
 	const sampler = setInterval(sampleRss, 250);
 	await observer?.start(name);
 	const started = performance.now();
-	const serverBefore = processFigures(serverPid).cpuS;
+	const serverBefore = figuresNow().cpuS;
 	const benchBefore = process.cpuUsage();
 	const machineBefore = machineBusyS();
 	const eventsBefore = counters.events();
@@ -211,7 +254,7 @@ export async function phase(
 	}
 	sampleRss();
 	const benchCpu = process.cpuUsage(benchBefore);
-	const serverAfter = processFigures(serverPid).cpuS;
+	const serverAfter = figuresNow().cpuS;
 	const machineAfter = machineBusyS();
 	const serverCpuS =
 		serverBefore !== null && serverAfter !== null ? serverAfter - serverBefore : null;

@@ -20,6 +20,11 @@
  * checkout (its build/, drizzle/ and node_modules), to compare before and after in one session;
  * RELOAD_AFTER_TAP=1 reloads the page data after every tap, as the app's client did before taps
  * stopped reloading (issue 12).
+ *
+ * INSTANCES (1, or 2): with 2, two app instances share one PostgreSQL database and one Redis
+ * (BENCH_REDIS_URL, redis://127.0.0.1:6379 when unset; a fresh REDIS_PREFIX, its keys deleted
+ * afterwards); each room's clients alternate between them, every action is posted to the first,
+ * and the report adds the delivery to the clients of each instance. It implies PostgreSQL.
  */
 const argv = process.argv.slice(2);
 
@@ -50,8 +55,21 @@ const flag = (name: string) => ['1', 'true', 'yes'].includes(parameter(name) ?? 
 
 export type Engine = 'pglite' | 'postgres';
 
-function engines(): Engine[] {
-	const given = parameter('ENGINE') ?? (parameter('BENCH_DATABASE_URL') ? 'postgres' : 'pglite');
+function instances(): 1 | 2 {
+	const given = count('INSTANCES', 1);
+	if (given !== 1 && given !== 2) throw new Error('INSTANCES must be 1 or 2');
+	return given;
+}
+
+function engines(several: boolean): Engine[] {
+	const given =
+		parameter('ENGINE') ?? (several || parameter('BENCH_DATABASE_URL') ? 'postgres' : 'pglite');
+	// PGlite lives inside one process: two instances cannot share it (docs/OPERATIONS.md).
+	if (several && given !== 'postgres')
+		throw new Error(
+			'--instances=2 runs on PostgreSQL only: PGlite is embedded in one process and cannot be ' +
+				'shared by two instances (drop --engine, or use --engine=postgres)'
+		);
 	if (given === 'both') return ['pglite', 'postgres'];
 	if (given === 'pglite' || given === 'postgres') return [given];
 	throw new Error('ENGINE must be pglite, postgres or both');
@@ -59,6 +77,7 @@ function engines(): Engine[] {
 
 const quick = flag('QUICK');
 const scale = flag('SCALE');
+const instanceCount = instances();
 
 /** The body template every room's body is made from, and its seats' sectors in seat order. */
 export const PRESET = 'zacatecas-stl';
@@ -87,7 +106,9 @@ export const parameters = {
 	idleS: count('IDLE_S', quick ? 3 : 10, 0),
 	eventTimeoutMs: count('EVENT_TIMEOUT_MS', 10_000),
 	timeoutS: count('TIMEOUT_S', 2400),
-	engines: engines(),
+	instances: instanceCount,
+	engines: engines(instanceCount > 1),
+	redisUrl: parameter('BENCH_REDIS_URL') || 'redis://127.0.0.1:6379',
 	postgresUrl: parameter('BENCH_DATABASE_URL') || 'postgres://postgres@127.0.0.1:5432/postgres',
 	port: parameter('BENCH_PORT') ? count('BENCH_PORT', 0) : null,
 	profileDir: parameter('PROFILE') || null,
@@ -104,7 +125,9 @@ export const TARGETS = {
 	cpuPerTapMs: { pglite: 10, postgres: 5 } as Record<Engine, number>,
 	/** Peak memory: under this on PGlite; on PostgreSQL the reference's peak plus this much. */
 	pglitePeakMb: 500,
-	postgresOverReferenceMb: 150
+	postgresOverReferenceMb: 150,
+	/** Two instances: the delivery to the second instance's clients over the first's, p50. */
+	crossInstanceMs: 5
 };
 
 /** The clients of a phase connect over this long (the awareness renewal period of y-protocols). */

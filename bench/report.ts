@@ -72,6 +72,8 @@ export function cpuPerTap(run: EngineRun, name: string): { net: number; raw: num
 
 /** The peak-memory target for the engine: fixed on PGlite, the reference's plus a margin on PostgreSQL. */
 function memoryTarget(run: EngineRun): { bytes: number | null; label: string } {
+	// Two instances' peaks added up: no target is set for the pair.
+	if (parameters.instances > 1) return { bytes: null, label: '' };
 	if (run.engine === 'pglite')
 		return { bytes: TARGETS.pglitePeakMb * 1024 * 1024, label: `< ${TARGETS.pglitePeakMb} MB` };
 	return {
@@ -83,11 +85,65 @@ function memoryTarget(run: EngineRun): { bytes: number | null; label: string } {
 	};
 }
 
+/**
+ * Two instances: until the last client of each instance saw a change posted to the first (A), and
+ * what crossing to the second (B) adds — the p50 of B's delivery less A's.
+ */
+function byInstance(results: Results): void {
+	console.log('');
+	console.log(
+		'delivery by instance — every action posted to instance A; B is the cross-instance one'
+	);
+	const rows: string[][] = [['figure', 'n', 'p50', 'p99', 'max', 'target', 'result']];
+	for (const [label, s] of [
+		['check-in → quorum', results.checkIn],
+		['ballot → tally', results.ballot],
+		['minutes edit (writer on A)', results.minutes]
+	] as const) {
+		const [same, cross] = s.groups;
+		if (!same || !cross) continue;
+		const p = (values: number[], at: number) => percentile(values, at);
+		for (const [where, group] of [
+			['every client on A (same instance)', same],
+			['every client on B (cross-instance)', cross]
+		] as const)
+			rows.push([
+				`${label}, ${where}`,
+				String(group.samples.length),
+				formatMs(p(group.samples, 50)),
+				formatMs(p(group.samples, 99)),
+				formatMs(p(group.samples, 100)),
+				'',
+				''
+			]);
+		const sameP50 = p(same.samples, 50);
+		const crossP50 = p(cross.samples, 50);
+		const added =
+			sameP50 !== null && crossP50 !== null && Number.isFinite(sameP50 + crossP50)
+				? crossP50 - sameP50
+				: null;
+		const target = s === results.checkIn;
+		rows.push([
+			`  cross-instance adds (p50 B − p50 A)`,
+			'',
+			formatMs(added),
+			'',
+			'',
+			target ? `≤ ${TARGETS.crossInstanceMs} ms` : '',
+			target ? verdict(added === null ? null : added <= TARGETS.crossInstanceMs) : ''
+		]);
+	}
+	table(rows);
+}
+
 export function report(run: EngineRun): void {
 	const { results } = run;
 	console.log('');
 	console.log(
 		`── ${engineName(run.engine)}: ${parameters.rooms} rooms × ${parameters.clients} clients` +
+			(parameters.instances > 1
+				? `, ${parameters.instances} instances (CPU and memory: both together)`
+				: '') +
 			(parameters.reloadAfterTap ? ' (page data reloaded after every tap)' : '')
 	);
 	const rows: string[][] = [['figure', 'n', 'p50', 'p99', 'max', 'target', 'result']];
@@ -138,7 +194,9 @@ export function report(run: EngineRun): void {
 	}
 	const memory = memoryTarget(run);
 	rows.push([
-		'server peak memory (VmHWM, whole run)',
+		parameters.instances > 1
+			? 'servers peak memory (both VmHWM added)'
+			: 'server peak memory (VmHWM, whole run)',
 		'',
 		mb(run.serverPeak),
 		'',
@@ -162,6 +220,7 @@ export function report(run: EngineRun): void {
 	]);
 	rows.push(['  reference server peak (VmHWM)', '', mb(run.referencePeak), '', '', '', '']);
 	table(rows);
+	if (parameters.instances > 1) byInstance(results);
 
 	// The lines to compare from run to run, exactly in this form.
 	for (const [label, name] of [

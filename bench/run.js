@@ -26,4 +26,10 @@ await build({
 	sourcemap: 'inline',
 	logLevel: 'warning'
 });
-await import(pathToFileURL(outfile).href);
+try {
+	await import(pathToFileURL(outfile).href);
+} catch (error) {
+	// A parameter refused (bench/parameters.ts) before anything started: its message, no stack.
+	console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+	process.exit(2);
+}

@@ -106,11 +106,13 @@ async function createBody(
 	const meetingPath = `/secretariados/${slug}/sesiones/${meetingId}`;
 	await site.act(`${meetingPath}?/open`, admin, {});
 
-	// The facilitator's console lists everyone with a check-in form: "<name> · <role>", then the id.
+	// The facilitator's roll call: one entry per person (RollCall.svelte), titled with the name,
+	// then its check-in form with the member id.
 	html = await site.page(meetingPath, admin);
+	const roll = html.split('data-testid="roll-person"').slice(1);
 	const seatMembers = Array.from({ length: SEATS }, (_, seat) => {
-		const at = html.indexOf(`${seatName(seat)} · `);
-		const id = at >= 0 ? uuidAfter(html, at) : undefined;
+		const entry = roll.find((item) => item.includes(`title="${seatName(seat)}"`));
+		const id = entry ? uuidAfter(entry, 0) : undefined;
 		if (!id) throw new Error(`${slug}: no member id for ${seatName(seat)}`);
 		return id;
 	});

@@ -75,7 +75,15 @@ async function liveEvent(
 			series.answerSamples.push(answered - sent);
 		}
 		if (seen === null)
-			throw new Error(`${action} was not seen by every client in ${parameters.eventTimeoutMs} ms`);
+			throw new Error(
+				`${action} was not seen by every client in ${parameters.eventTimeoutMs} ms` +
+					(parameters.instances > 1
+						? ` (missed by ${watch
+								.unseen()
+								.map((n, g) => `${n} on instance ${'AB'[g]}`)
+								.join(', ')})`
+						: '')
+			);
 	} catch (error) {
 		watch.cancel();
 		throw error;
@@ -175,21 +183,25 @@ export interface MinutesRoom {
 	fanout: Fanout;
 }
 
-/** R × C minutes clients on a server; `room` names each room, `cookie` picks each client's login. */
+/**
+ * R × C minutes clients on a server; `room` names each room, `cookie` picks each client's login,
+ * `serverUrl` each client's server when there are two (the writer, client 0, is on the first).
+ */
 export async function connectMinutes(
-	serverUrl: string,
+	serverUrl: string | ((client: number) => string),
 	rooms: string[],
 	cookie: (client: number) => string,
 	saved: boolean
 ): Promise<MinutesRoom[]> {
 	const { clients } = parameters;
-	const fanouts = rooms.map(() => new Fanout(clients));
+	const urlOf = typeof serverUrl === 'string' ? () => serverUrl : serverUrl;
+	const fanouts = rooms.map(() => new Fanout(clients, (c) => (urlOf(c) === urlOf(0) ? 0 : 1)));
 	const peers = await connectAll(
 		rooms.length * clients,
 		(n) => {
 			const r = Math.floor(n / clients);
 			const c = n % clients;
-			return openPeer(serverUrl, rooms[r]!, cookie(c), {
+			return openPeer(urlOf(c), rooms[r]!, cookie(c), {
 				saved,
 				onChange: () => fanouts[r]!.notify(c)
 			});
