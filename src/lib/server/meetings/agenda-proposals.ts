@@ -36,7 +36,7 @@ export function decideAgendaProposal(
 	decision: 'integrate' | 'decline'
 ): Promise<ConvocationResult> {
 	return db.transaction(async (tx) => {
-		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
+		const meeting = await lockMeeting(tx, body.secretariat.id, meetingId);
 		if (!meeting) return { ok: false, reason: 'meeting-unknown' };
 		if (meeting.status !== 'scheduled') return { ok: false, reason: 'meeting-started' };
 		const [proposal] = await tx

@@ -7,7 +7,7 @@
  * Articles: a seat counts once whoever of its holders is present, remote attendance counts when
  * the rules say so (RULES.md defaults; Z art. 7.1, I III.2, T III.2 for the quorum itself).
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import { attendance, members } from '../db/schema';
 import { computeQuorum, type AttendanceRecord, type BodyRules } from '../../rules';
@@ -26,13 +26,37 @@ export interface Present {
 	publicConsent: boolean;
 }
 
-/** Who is present now, in order of arrival, with each seat's key: what the rules decide on. */
+/** A present person as the database holds them: the seat by its id, which `toPresent` names by key. */
+export type PresentRow = Omit<Present, 'seatId'> & { seatId: string | null };
+
+/**
+ * Who is present at `meeting` (a column of an outer statement, or a value), in order of arrival,
+ * as a JSON list: a part of the room's one-query reads (room-state.ts, room-change.ts).
+ */
+export function presentQuery(meeting: SQL) {
+	return sql`
+		select json_agg(json_build_object('memberId', p.id, 'name', p.name, 'role', p.role,
+			'seatId', p.seat_id, 'remote', a.remote, 'publicConsent', p.public_consent)
+			order by a.checked_in_at)
+		from attendance a join members p on p.id = a.member_id
+		where a.meeting_id = ${meeting} and a.checked_out_at is null`;
+}
+
+/** Present people with each seat named by its key: what the rules decide on. */
+export function toPresent(body: LoadedSecretariat, rows: readonly PresentRow[]): Present[] {
+	const keyOf = new Map(body.seats.map((seat) => [seat.id, seat.key]));
+	return rows.map((row) => ({
+		...row,
+		seatId: row.seatId ? (keyOf.get(row.seatId) ?? null) : null
+	}));
+}
+
+/** Who is present now, in order of arrival, with each seat's key. */
 export async function readPresent(
 	tx: Queryable,
 	body: LoadedSecretariat,
 	meetingId: string
 ): Promise<Present[]> {
-	const keyOf = new Map(body.seats.map((seat) => [seat.id, seat.key]));
 	const rows = await tx
 		.select({
 			memberId: members.id,
@@ -46,10 +70,7 @@ export async function readPresent(
 		.innerJoin(members, eq(members.id, attendance.memberId))
 		.where(and(eq(attendance.meetingId, meetingId), isNull(attendance.checkedOutAt)))
 		.orderBy(asc(attendance.checkedInAt));
-	return rows.map((row) => ({
-		...row,
-		seatId: row.seatId ? (keyOf.get(row.seatId) ?? null) : null
-	}));
+	return toPresent(body, rows);
 }
 
 /** The body's seats as the rules module names them (by key). */
@@ -97,7 +118,14 @@ export function setAttendance(
 	db: Database,
 	body: LoadedSecretariat,
 	meetingId: string,
-	input: { memberId: string; present: boolean; remote: boolean; by: string }
+	input: {
+		memberId: string;
+		present: boolean;
+		remote: boolean;
+		by: string;
+		/** Whether the member is the acting person's own, when the caller knows (else it is read). */
+		self?: boolean;
+	}
 ): Promise<RoomChangeResult<never>> {
 	return changeMeetingRoom<never>(
 		db,
@@ -147,15 +175,12 @@ export function setAttendance(
 async function attendanceEvents(
 	tx: Queryable,
 	body: LoadedSecretariat,
-	input: { memberId: string; present: boolean; remote: boolean },
+	input: { memberId: string; present: boolean; remote: boolean; self?: boolean },
 	here: Present | null
 ): Promise<MeetingEventInput[]> {
 	const actor = actorOf(body);
-	const [member] = await tx
-		.select({ userId: members.userId })
-		.from(members)
-		.where(eq(members.id, input.memberId));
-	const by = actor === null ? 'system' : member?.userId === actor ? 'self' : 'facilitator';
+	const self = actor !== null && (input.self ?? (await isOwnMember(tx, input.memberId, actor)));
+	const by = actor === null ? 'system' : self ? 'self' : 'facilitator';
 	const events: MeetingEventInput[] = [];
 	if (here)
 		events.push({
@@ -168,4 +193,12 @@ async function attendanceEvents(
 			payload: { member: input.memberId, remote: input.remote, by }
 		});
 	return events;
+}
+
+async function isOwnMember(tx: Queryable, memberId: string, userId: string): Promise<boolean> {
+	const [member] = await tx
+		.select({ userId: members.userId })
+		.from(members)
+		.where(eq(members.id, memberId));
+	return member?.userId === userId;
 }

@@ -151,7 +151,7 @@ export async function cancelMeeting(
 	let committed = false;
 	const outcome = await db
 		.transaction(async (tx) => {
-			const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
+			const meeting = await lockMeeting(tx, body.secretariat.id, meetingId);
 			if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
 			const convocation = await readConvocation(tx, meetingId);
 			if (convocation.status === 'cancelled')

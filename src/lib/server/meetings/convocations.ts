@@ -98,7 +98,7 @@ export async function saveConvocation(
 	now = new Date()
 ): Promise<ConvocationResult> {
 	const outcome = await db.transaction(async (tx) => {
-		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
+		const meeting = await lockMeeting(tx, body.secretariat.id, meetingId);
 		if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
 		const current = await readConvocation(tx, meetingId);
 		if (current.status === 'cancelled') return { ok: false, reason: 'meeting-cancelled' } as const;
@@ -159,7 +159,7 @@ export async function issueConvocation(
 	now = new Date()
 ): Promise<ConvocationResult> {
 	const outcome = await db.transaction(async (tx) => {
-		const meeting = (await lockMeeting(tx, body.secretariat.id, meetingId))?.meeting;
+		const meeting = await lockMeeting(tx, body.secretariat.id, meetingId);
 		if (!meeting) return { ok: false, reason: 'meeting-unknown' } as const;
 		const current = await readConvocation(tx, meetingId);
 		if (current.status === 'cancelled') return { ok: false, reason: 'meeting-cancelled' } as const;

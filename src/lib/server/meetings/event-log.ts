@@ -5,11 +5,13 @@
  * a refused or rolled-back change leaves none, and `(meeting_id, seq)` being the primary key makes a
  * second writer at the same place fail rather than fork the chain.
  *
- * Cost: one read of the last event (by primary key) per transaction, and one INSERT per call
- * whatever the number of events it carries.
+ * Cost: one read of the last event (by primary key) per transaction — none for a room change, whose
+ * one read under the lock brings it (`knowChainEnd`) — and one INSERT per call whatever the number
+ * of events it carries.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db';
+import { jsonValue } from '../db/json-list';
 import { meetingEvents } from '../db/schema';
 import {
 	chainEvent,
@@ -98,7 +100,7 @@ export async function appendMeetingEvents(
 	heads.set(meetingId, previous);
 }
 
-type ChainLink = Pick<ChainedEvent, 'seq' | 'hash'>;
+export type ChainLink = Pick<ChainedEvent, 'seq' | 'hash'>;
 
 /**
  * The last event each open transaction wrote per meeting: a change that appends twice (its own
@@ -106,6 +108,23 @@ type ChainLink = Pick<ChainedEvent, 'seq' | 'hash'>;
  * holds the meeting's lock, so nobody else appends meanwhile — and dropped with it.
  */
 const headsWritten = new WeakMap<Queryable, Map<string, ChainLink | null>>();
+
+/**
+ * Tells the log the chain's end, read by the caller under the meeting's lock in the same
+ * transaction (room-change.ts reads it with the room), so appending does not read it again.
+ */
+export function knowChainEnd(tx: Queryable, meetingId: string, end: ChainLink | null): void {
+	const heads = headsWritten.get(tx) ?? new Map<string, ChainLink | null>();
+	headsWritten.set(tx, heads);
+	heads.set(meetingId, end);
+}
+
+/** The chain's end as a JSON object, for a statement that reads it with other things. */
+export function chainEndQuery(meeting: SQL) {
+	return jsonValue<ChainLink>(sql`
+		select json_build_object('seq', e.seq, 'hash', e.hash) from meeting_events e
+		where e.meeting_id = ${meeting} order by e.seq desc limit 1`);
+}
 
 async function readLastLink(tx: Queryable, meetingId: string): Promise<ChainLink | null> {
 	const [last] = await tx

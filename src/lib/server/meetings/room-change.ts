@@ -3,19 +3,29 @@
  * an agenda move, a motion, a ballot, a turn to speak, the close — is one transaction that
  *   1. takes the meeting's row lock (meeting-lock.ts), so changes of one meeting happen one at a
  *      time, each decided on what the previous one committed;
- *   2. reads the room under that lock (attendance, quorum, the motion under way, the cancellation)
- *      and asks the rules whether the action may happen in it now (rules/room-actions.ts: closed,
+ *   2. reads the room under that lock, in one statement after it (attendance, the motion under way,
+ *      the last quorum entry, the cancellation: meeting-lock.ts says why not in the lock's own), and
+ *      asks the rules whether the action may happen in it now (rules/room-actions.ts: closed,
  *      cancelled, quorum, the motion's phase) — the route handlers only say who may act;
  *   3. runs the change, which may refuse with its own reason (who holds a seat's vote, say) before
  *      it writes anything;
  *   4. logs the quorum when it moved, naming the motion it suspended or resumed (Z art. 7.1);
- *   5. reads the new state inside the transaction and, once committed, publishes it to the
+ *   5. reads the new state inside the transaction (one statement, room-state.ts) and, once
+ *      committed, publishes it to the
  *      meeting's live rooms (broadcast.ts; its place in the queue is taken under the lock, so
  *      screens receive states in commit order). A refused or rolled-back change publishes nothing.
  */
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
-import { motions, quorumLog, type Meeting, type Motion } from '../db/schema';
+import {
+	convocations,
+	meetings,
+	motions,
+	quorumLog,
+	type Meeting,
+	type Motion
+} from '../db/schema';
+import { jsonList, jsonValue } from '../db/json-list';
 import {
 	checkRoomAction,
 	findSeatVoter,
@@ -28,15 +38,18 @@ import type { LoadedSecretariat } from '../secretariats/secretariats';
 import { reserveMeetingPublish, type PublishSlot } from '../broadcast';
 import { lockMeeting } from './meeting-lock';
 import {
+	presentQuery,
 	readPresent,
 	seatRefs,
 	summariseQuorum,
 	toAttendanceRecords,
+	toPresent,
 	type Present,
+	type PresentRow,
 	type QuorumSummary
 } from './attendance';
 import { readRoomStates, type RoomStates } from './room-state';
-import { appendQuorumEvent } from './event-log';
+import { appendQuorumEvent, chainEndQuery, knowChainEnd } from './event-log';
 
 /** What a change sees of the room, read under the meeting's row lock before it runs. */
 export interface Room {
@@ -71,14 +84,41 @@ export async function readOpenMotion(tx: Queryable, meetingId: string): Promise<
 	return motion ?? null;
 }
 
-async function readLastQuorumEntry(tx: Queryable, meetingId: string) {
-	const [last] = await tx
-		.select()
-		.from(quorumLog)
-		.where(eq(quorumLog.meetingId, meetingId))
-		.orderBy(desc(quorumLog.at), desc(quorumLog.id))
-		.limit(1);
-	return last ?? null;
+/** The quorum as last logged: a change logs it again only when it moved. */
+interface LastQuorum {
+	met: boolean;
+	seatsPresent: number;
+}
+
+/**
+ * What a change decides on, read in one statement once the lock is held (issue 12: it was five):
+ * whether the meeting was called off, who is present, the motion under way, the last quorum entry
+ * and the end of the sealed record's chain (handed to event-log.ts, which appends after it). Its
+ * own statement, not the lock's, so it sees what the lock's previous holder committed.
+ */
+async function readLockedRoom(tx: Queryable, body: LoadedSecretariat, meetingId: string) {
+	const [row] = await tx
+		.select({
+			convocationStatus: convocations.status,
+			motion: motions,
+			present: jsonList<PresentRow>(presentQuery(sql`${meetings.id}`)),
+			lastQuorum: jsonValue<LastQuorum>(sql`
+				select json_build_object('met', q.met, 'seatsPresent', q.seats_present)
+				from quorum_log q where q.meeting_id = ${meetings.id}
+				order by q.at desc, q.id desc limit 1`),
+			chainEnd: chainEndQuery(sql`${meetings.id}`)
+		})
+		.from(meetings)
+		.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
+		.leftJoin(motions, and(eq(motions.meetingId, meetings.id), ne(motions.status, 'closed')))
+		.where(eq(meetings.id, meetingId));
+	knowChainEnd(tx, meetingId, row?.chainEnd ?? null);
+	return {
+		cancelled: row?.convocationStatus === 'cancelled',
+		present: toPresent(body, row?.present ?? []),
+		motion: row?.motion ?? null,
+		lastQuorum: row?.lastQuorum ?? null
+	};
 }
 
 function describeRoom(
@@ -120,7 +160,7 @@ async function logQuorumMove(
 	body: LoadedSecretariat,
 	meetingId: string,
 	quorum: QuorumSummary,
-	last: typeof quorumLog.$inferSelect | null
+	last: LastQuorum | null
 ): Promise<void> {
 	if (last && last.met === quorum.met && last.seatsPresent === quorum.seatsPresent) return;
 	const flipped = last !== null && last.met !== quorum.met;
@@ -159,14 +199,9 @@ export async function changeMeetingRoom<Reason extends string, Done extends obje
 	let committed = false;
 	try {
 		const result = await db.transaction(async (tx): Promise<RoomChangeResult<Reason, Done>> => {
-			const locked = await lockMeeting(tx, body.secretariat.id, meetingId);
-			if (!locked) return { ok: false, reason: 'meeting-unknown' };
-			const { meeting, cancelled } = locked;
-			const [present, motion, lastQuorum] = await Promise.all([
-				readPresent(tx, body, meetingId),
-				readOpenMotion(tx, meetingId),
-				readLastQuorumEntry(tx, meetingId)
-			]);
+			const meeting = await lockMeeting(tx, body.secretariat.id, meetingId);
+			if (!meeting) return { ok: false, reason: 'meeting-unknown' };
+			const { cancelled, present, motion, lastQuorum } = await readLockedRoom(tx, body, meetingId);
 			let attendanceMoved = false;
 			const room = describeRoom(tx, body, meeting, present, motion, () => {
 				attendanceMoved = true;
