@@ -5,30 +5,21 @@
  * gets the same state with only the names of people who consented to publication (the consent the
  * public site uses); everyone else appears by role.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db';
-import {
-	agendaItems,
-	agreements,
-	ballots,
-	convocations,
-	meetings,
-	members,
-	motions,
-	objections,
-	quorumLog,
-	speakerRequests,
-	type Meeting
-} from '../db/schema';
+import { convocations, meetings, type Meeting } from '../db/schema';
+import { isoTime, jsonList } from '../db/json-list';
 import { findSeatVoter, isMotionSuspended, meetingStanding } from '../../rules';
 import type { MeetingState } from '../../live/meeting-state';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
 import {
-	readPresent,
+	presentQuery,
 	seatRefs,
 	summariseQuorum,
 	toAttendanceRecords,
-	type Present
+	toPresent,
+	type Present,
+	type PresentRow
 } from './attendance';
 
 /** The state for the members' screens and the one for the public view, read together. */
@@ -37,58 +28,82 @@ export interface RoomStates {
 	publicState: MeetingState;
 }
 
-/** The queue in order and the current speaker, with whether each consented to be named. */
-async function readSpeakers(db: Queryable, meetingId: string) {
-	const rows = await db
-		.select({
-			id: speakerRequests.id,
-			memberId: speakerRequests.memberId,
-			name: members.name,
-			role: members.role,
-			publicConsent: members.publicConsent,
-			grantedAt: speakerRequests.grantedAt
-		})
-		.from(speakerRequests)
-		.innerJoin(members, eq(members.id, speakerRequests.memberId))
-		.where(and(eq(speakerRequests.meetingId, meetingId), isNull(speakerRequests.finishedAt)))
-		.orderBy(asc(speakerRequests.rank));
-	const current = rows.find((row) => row.grantedAt);
-	return {
-		queue: rows.filter((row) => !row.grantedAt),
-		current: current ? { ...current, since: current.grantedAt!.toISOString() } : null
-	};
+interface MotionRow {
+	id: string;
+	text: string;
+	status: 'consensus' | 'voting' | 'closed';
+	outcome: Omit<MeetingState['decisions'][number], 'id' | 'text' | 'agreementNumber'> | null;
+	agreementNumber: number | null;
 }
 
-/** The motion under way with its objections and ballots, per seat key. */
-async function readMotion(
+interface SpeakerRow {
+	id: string;
+	memberId: string;
+	name: string;
+	role: string;
+	publicConsent: boolean;
+	grantedAt: string | null;
+}
+
+/**
+ * Everything a screen shows of the meeting, in one query (issue 12: a tap used to spend seven or
+ * more round trips here): the meeting with its convocatoria's status, and each part as a JSON
+ * list of the same statement, so every part is read from the same snapshot. `withPresent: false`
+ * leaves out the attendance, which a change has already read under its lock.
+ */
+function readRoomRow(
 	db: Queryable,
-	body: LoadedSecretariat,
-	open: typeof motions.$inferSelect | undefined,
-	quorumMet: boolean
-): Promise<MeetingState['motion']> {
-	if (!open) return null;
-	const keyOf = new Map(body.seats.map((seat) => [seat.id, seat.key]));
-	const [cast, objecting] = await Promise.all([
-		db.select().from(ballots).where(eq(ballots.motionId, open.id)),
-		db.select().from(objections).where(eq(objections.motionId, open.id))
-	]);
-	const status = open.status === 'voting' ? 'voting' : 'consensus';
-	const count = (choice: 'for' | 'against' | 'abstain') =>
-		cast.filter((row) => row.choice === choice).length;
-	return {
-		id: open.id,
-		text: open.text,
-		status,
-		suspended: isMotionSuspended({ quorumMet, motion: status }),
-		objectingSeats: objecting.map((row) => keyOf.get(row.seatId) ?? row.seatId),
-		votedSeats: cast.map((row) => keyOf.get(row.seatId) ?? row.seatId),
-		tally: { for: count('for'), against: count('against'), abstain: count('abstain') }
-	};
+	secretariatId: string,
+	meetingId: string,
+	withPresent: boolean
+) {
+	const meeting = sql`${meetings.id}`;
+	return db
+		.select({
+			status: meetings.status,
+			currentItem: meetings.currentItem,
+			speakingLimitSeconds: meetings.speakingLimitSeconds,
+			convocationStatus: convocations.status,
+			agenda: jsonList<MeetingState['agenda'][number]>(sql`
+				select json_agg(json_build_object('position', a.position, 'kind', a.kind, 'title', a.title)
+					order by a.position)
+				from agenda_items a where a.meeting_id = ${meeting}`),
+			quorumLog: jsonList<Omit<MeetingState['quorumLog'][number], 'at'> & { at: string }>(sql`
+				select json_agg(json_build_object('met', q.met, 'seatsPresent', q.seats_present,
+					'seatsNeeded', q.seats_needed, 'at', q.at, 'motionEvent', q.motion_event) order by q.at)
+				from quorum_log q where q.meeting_id = ${meeting}`),
+			motions: jsonList<MotionRow>(sql`
+				select json_agg(json_build_object('id', mo.id, 'text', mo.text, 'status', mo.status,
+					'outcome', mo.outcome, 'agreementNumber', ag.number) order by mo.opened_at)
+				from motions mo left join agreements ag on ag.motion_id = mo.id
+				where mo.meeting_id = ${meeting}`),
+			// Of the motion under way (at most one is ever open).
+			ballots: jsonList<{ seatId: string; choice: 'for' | 'against' | 'abstain' }>(sql`
+				select json_agg(json_build_object('seatId', b.seat_id, 'choice', b.choice))
+				from ballots b join motions mo on mo.id = b.motion_id
+				where mo.meeting_id = ${meeting} and mo.status <> 'closed'`),
+			objections: jsonList<{ seatId: string }>(sql`
+				select json_agg(json_build_object('seatId', o.seat_id))
+				from objections o join motions mo on mo.id = o.motion_id
+				where mo.meeting_id = ${meeting} and mo.status <> 'closed'`),
+			speakers: jsonList<SpeakerRow>(sql`
+				select json_agg(json_build_object('id', s.id, 'memberId', s.member_id, 'name', p.name,
+					'role', p.role, 'publicConsent', p.public_consent, 'grantedAt', s.granted_at)
+					order by s.rank)
+				from speaker_requests s join members p on p.id = s.member_id
+				where s.meeting_id = ${meeting} and s.finished_at is null`),
+			present: withPresent
+				? jsonList<PresentRow>(presentQuery(meeting))
+				: sql<PresentRow[]>`'[]'::json`.mapWith(() => [] as PresentRow[])
+		})
+		.from(meetings)
+		.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
+		.where(and(eq(meetings.id, meetingId), eq(meetings.secretariatId, secretariatId)));
 }
 
 /**
  * Reads the room's states. `known.present` is the attendance a change already read under its lock
- * (nothing is read twice on the way from a tap to the screens); independent reads run together.
+ * (nothing is read twice on the way from a tap to the screens).
  */
 export async function readRoomStates(
 	db: Queryable,
@@ -96,48 +111,34 @@ export async function readRoomStates(
 	meetingId: string,
 	known: { present?: Present[] } = {}
 ): Promise<RoomStates> {
-	const [meetingRow, present, agenda, log, meetingMotions, numbers, speakers] = await Promise.all([
-		db
-			.select({ meeting: meetings, convocationStatus: convocations.status })
-			.from(meetings)
-			.leftJoin(convocations, eq(convocations.meetingId, meetings.id))
-			.where(and(eq(meetings.id, meetingId), eq(meetings.secretariatId, body.secretariat.id))),
-		known.present ?? readPresent(db, body, meetingId),
-		db
-			.select({
-				position: agendaItems.position,
-				kind: agendaItems.kind,
-				title: agendaItems.title
-			})
-			.from(agendaItems)
-			.where(eq(agendaItems.meetingId, meetingId))
-			.orderBy(asc(agendaItems.position)),
-		db
-			.select()
-			.from(quorumLog)
-			.where(eq(quorumLog.meetingId, meetingId))
-			.orderBy(asc(quorumLog.at)),
-		db
-			.select()
-			.from(motions)
-			.where(eq(motions.meetingId, meetingId))
-			.orderBy(asc(motions.openedAt)),
-		db
-			.select({ motionId: agreements.motionId, number: agreements.number })
-			.from(agreements)
-			.innerJoin(motions, eq(motions.id, agreements.motionId))
-			.where(eq(motions.meetingId, meetingId)),
-		readSpeakers(db, meetingId)
-	]);
-	if (!meetingRow[0]) throw new Error(`meeting ${meetingId} is not of ${body.secretariat.slug}`);
-	const { meeting, convocationStatus } = meetingRow[0];
+	const [row] = await readRoomRow(db, body.secretariat.id, meetingId, !known.present);
+	if (!row) throw new Error(`meeting ${meetingId} is not of ${body.secretariat.slug}`);
+	const present = known.present ?? toPresent(body, row.present);
 	const quorum = summariseQuorum(body.rules, present);
-	const motion = await readMotion(
-		db,
-		body,
-		meetingMotions.find((m) => m.status !== 'closed'),
-		quorum.met
-	);
+	const keyOf = new Map(body.seats.map((seat) => [seat.id, seat.key]));
+	const seatKey = (seatId: string) => keyOf.get(seatId) ?? seatId;
+	const open = row.motions.find((m) => m.status !== 'closed');
+	const count = (choice: 'for' | 'against' | 'abstain') =>
+		row.ballots.filter((ballot) => ballot.choice === choice).length;
+	const motion: MeetingState['motion'] = open
+		? {
+				id: open.id,
+				text: open.text,
+				status: open.status === 'voting' ? 'voting' : 'consensus',
+				suspended: isMotionSuspended({
+					quorumMet: quorum.met,
+					motion: open.status === 'voting' ? 'voting' : 'consensus'
+				}),
+				objectingSeats: row.objections.map((o) => seatKey(o.seatId)),
+				votedSeats: row.ballots.map((b) => seatKey(b.seatId)),
+				tally: { for: count('for'), against: count('against'), abstain: count('abstain') }
+			}
+		: null;
+	const current = row.speakers.find((s) => s.grantedAt);
+	const speakers = {
+		queue: row.speakers.filter((s) => !s.grantedAt),
+		current: current ? { ...current, since: isoTime(current.grantedAt!) } : null
+	};
 	const seats = seatRefs(body.rules);
 	const records = toAttendanceRecords(present);
 	const voters: Record<string, string> = {};
@@ -145,31 +146,19 @@ export async function readRoomStates(
 		const voter = findSeatVoter(body.rules, seats, records, seatId);
 		if (voter.ok) voters[seatId] = voter.personId;
 	}
-	const numberOf = new Map(numbers.map((row) => [row.motionId, row.number]));
-	const decisions = meetingMotions
+	const decisions = row.motions
 		.filter((m) => m.status === 'closed' && m.outcome)
-		.map((m) => ({
-			id: m.id,
-			text: m.text,
-			...m.outcome!,
-			agreementNumber: numberOf.get(m.id) ?? null
-		}));
+		.map((m) => ({ id: m.id, text: m.text, ...m.outcome!, agreementNumber: m.agreementNumber }));
 	const base = {
 		voters,
 		motion,
 		decisions,
 		meetingId,
-		status: meetingStanding(meeting.status, convocationStatus),
-		currentItem: meeting.currentItem,
-		agenda,
+		status: meetingStanding(row.status, row.convocationStatus),
+		currentItem: row.currentItem,
+		agenda: row.agenda,
 		quorum,
-		quorumLog: log.map((entry) => ({
-			met: entry.met,
-			seatsPresent: entry.seatsPresent,
-			seatsNeeded: entry.seatsNeeded,
-			at: entry.at.toISOString(),
-			motionEvent: entry.motionEvent
-		}))
+		quorumLog: row.quorumLog.map((entry) => ({ ...entry, at: isoTime(entry.at) }))
 	};
 	/** A person as a screen shows them: by name, or on the public view by role unless they consented. */
 	const person = <P extends { name: string; publicConsent: boolean }>(p: P, publicView: boolean) =>
@@ -184,7 +173,7 @@ export async function readRoomStates(
 			remote: p.remote
 		})),
 		speakers: {
-			limitSeconds: meeting.speakingLimitSeconds,
+			limitSeconds: row.speakingLimitSeconds,
 			queue: speakers.queue.map((s) => ({
 				id: s.id,
 				memberId: s.memberId,

@@ -5,12 +5,13 @@
  * body; everyone else holds the roles of their memberships there, and nothing in other bodies.
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { members, secretariats } from '../db/schema';
 import { can, type Action, type Role } from '../../permissions/matrix';
 import type { SessionUser } from '../auth/session';
-import { loadSecretariat, type LoadedSecretariat } from './secretariats';
+import { assembleLoaded, seatsOfBody, type LoadedSecretariat } from './secretariats';
+import { jsonList } from '../db/json-list';
 
 /** The roles a user holds in one secretariat. */
 export async function listRolesInSecretariat(
@@ -59,32 +60,32 @@ interface LoadedWithRoles {
 	memberships: OwnMembership[];
 }
 
-/** The secretariat of `slug` and the user's roles in it, read together (one round trip). */
+/** The secretariat of `slug`, its seats and the user's memberships in it: one query (issue 12). */
 async function loadWithRoles(
 	db: Database,
 	user: SessionUser,
 	slug: string
 ): Promise<LoadedWithRoles> {
-	const bodyOfSlug = db
-		.select({ id: secretariats.id })
+	const [row] = await db
+		.select({
+			secretariat: secretariats,
+			seats: seatsOfBody(),
+			memberships: jsonList<OwnMembership>(sql`
+				select json_agg(json_build_object('id', m.id, 'role', m.role))
+				from members m
+				where m.secretariat_id = ${secretariats.id} and m.user_id = ${user.id}
+					and m.ended_at is null`)
+		})
 		.from(secretariats)
 		.where(eq(secretariats.slug, slug));
-	const [loaded, rows] = await Promise.all([
-		loadSecretariat(db, slug),
-		db
-			.select({ id: members.id, role: members.role })
-			.from(members)
-			.where(
-				and(
-					inArray(members.secretariatId, bodyOfSlug),
-					eq(members.userId, user.id),
-					isNull(members.endedAt)
-				)
-			)
-	]);
-	const roles = new Set<Role>(rows.map((row) => row.role));
+	const memberships = row?.memberships ?? [];
+	const roles = new Set<Role>(memberships.map((membership) => membership.role));
 	if (user.isInstanceAdmin) roles.add('instance-admin');
-	return { loaded, roles, memberships: rows };
+	return {
+		loaded: row ? assembleLoaded(row.secretariat, row.seats) : null,
+		roles,
+		memberships
+	};
 }
 
 /**

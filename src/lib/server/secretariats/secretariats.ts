@@ -4,7 +4,8 @@
  * reconfigured. A body's rules are always validated whole (`parseBodyRules`) before they are saved:
  * an invalid configuration is refused with its codes and nothing changes.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { jsonList } from '../db/json-list';
 import type { Database, Queryable } from '../db';
 import { members, seats, secretariats, type SeatRow, type Secretariat } from '../db/schema';
 import {
@@ -104,27 +105,32 @@ export async function createSecretariat(
 }
 
 /**
- * The secretariat with this slug, its seats in order and its assembled rules; null if none. The
- * two reads go out together (the seats found through the slug), one round trip on PostgreSQL.
+ * A body's seats in seat order, as a JSON list of the statement that reads the body (issue 12: the
+ * body and its seats in one round trip; `requireSecretariatAction` adds the person's roles to it).
  */
+export function seatsOfBody() {
+	return jsonList<SeatRow>(sql`
+		select json_agg(json_build_object('id', s.id, 'secretariatId', s.secretariat_id, 'key', s.key,
+			'sector', s.sector, 'organisation', s.organisation, 'sortOrder', s.sort_order)
+			order by s.sort_order, s.key)
+		from seats s where s.secretariat_id = ${secretariats.id}`);
+}
+
+/** A body as loaded: its row, its seats and the rules assembled from both. */
+export function assembleLoaded(secretariat: Secretariat, seatRows: SeatRow[]): LoadedSecretariat {
+	return { secretariat, seats: seatRows, rules: assembleRules(secretariat.rules, seatRows) };
+}
+
+/** The secretariat of `slug` with its seats and rules, in one query; null when there is none. */
 export async function loadSecretariat(
 	db: Database,
 	slug: string
 ): Promise<LoadedSecretariat | null> {
-	const bodyOfSlug = db
-		.select({ id: secretariats.id })
+	const [row] = await db
+		.select({ secretariat: secretariats, seats: seatsOfBody() })
 		.from(secretariats)
 		.where(eq(secretariats.slug, slug));
-	const [[secretariat], seatRows] = await Promise.all([
-		db.select().from(secretariats).where(eq(secretariats.slug, slug)),
-		db
-			.select()
-			.from(seats)
-			.where(inArray(seats.secretariatId, bodyOfSlug))
-			.orderBy(asc(seats.sortOrder), asc(seats.key))
-	]);
-	if (!secretariat) return null;
-	return { secretariat, seats: seatRows, rules: assembleRules(secretariat.rules, seatRows) };
+	return row ? assembleLoaded(row.secretariat, row.seats) : null;
 }
 
 /** The secretariats a user may open: all for an instance admin, else those they belong to. */

@@ -95,6 +95,7 @@ async function act(
 	const db = await getDatabase();
 	const context = await requireRoomAction(db, event, action);
 	const result = await step(context, await readFormData(event.request));
+	if (!result.ok && result.reason === 'meeting-unknown') error(404);
 	if (!result.ok) return fail(409, { message: roomRefusalMessages[result.reason]() });
 	return options.reload ? { done: true, reload: true } : { done: true };
 }
@@ -134,7 +135,9 @@ function changeAttendance(event: RequestEvent, present: boolean) {
 			memberId,
 			present,
 			remote,
-			by: access.user.id
+			by: access.user.id,
+			// The sealed record says who checked the member in; the access already knows (no read).
+			self: access.memberships.some((p) => p.id === memberId)
 		});
 	});
 }

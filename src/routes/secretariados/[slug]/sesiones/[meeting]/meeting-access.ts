@@ -12,6 +12,7 @@ import { findMeeting } from '$lib/server/meetings/meetings';
 import { listMembers } from '$lib/server/secretariats/members';
 import { members } from '$lib/server/db/schema';
 import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 
 const ATTENDING_ROLES = new Set([
 	'titular',
@@ -43,16 +44,17 @@ export async function requireMeetingAction(db: Database, event: MeetingEvent, ac
 
 /**
  * The guard of a tap in the live room (issue 12: read once and cheaply): the body's access for the
- * action, the meeting (404 when it is not this body's), and the person's own attending
- * memberships, which the access read with the roles. Whether someone else is of the body — for a
- * facilitator checking them in — is one row, read only when asked.
+ * action, the meeting's id, and the person's own attending memberships, which the access read with
+ * the roles. The meeting itself is not read here: every room command reads it under its lock and
+ * answers 'meeting-unknown' when it is not this body's (the route turns that into 404). Whether
+ * someone else is of the body — for a facilitator checking them in — is one row, read only when
+ * asked.
  */
 export async function requireRoomAction(db: Database, event: MeetingEvent, action: Action) {
 	const access = await requireSecretariatAction(db, event, event.params.slug, action);
-	const meeting = await findMeeting(db, access.secretariat.id, event.params.meeting).catch(
-		() => null
-	);
-	if (!meeting) error(404);
+	const meetingId = z.uuid().safeParse(event.params.meeting);
+	if (!meetingId.success) error(404);
+	const meeting = { id: meetingId.data };
 	const mine = access.memberships.filter((p) => ATTENDING_ROLES.has(p.role));
 	const isMemberOfBody = async (memberId: string) => {
 		const [found] = await db
