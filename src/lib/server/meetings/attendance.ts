@@ -7,7 +7,7 @@
  * Articles: a seat counts once whoever of its holders is present, remote attendance counts when
  * the rules say so (RULES.md defaults; Z art. 7.1, I III.2, T III.2 for the quorum itself).
  */
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database, Queryable } from '../db';
 import { attendance, members } from '../db/schema';
 import { computeQuorum, type AttendanceRecord, type BodyRules } from '../../rules';
@@ -49,28 +49,6 @@ export function toPresent(body: LoadedSecretariat, rows: readonly PresentRow[]):
 		...row,
 		seatId: row.seatId ? (keyOf.get(row.seatId) ?? null) : null
 	}));
-}
-
-/** Who is present now, in order of arrival, with each seat's key. */
-export async function readPresent(
-	tx: Queryable,
-	body: LoadedSecretariat,
-	meetingId: string
-): Promise<Present[]> {
-	const rows = await tx
-		.select({
-			memberId: members.id,
-			name: members.name,
-			role: members.role,
-			seatId: members.seatId,
-			remote: attendance.remote,
-			publicConsent: members.publicConsent
-		})
-		.from(attendance)
-		.innerJoin(members, eq(members.id, attendance.memberId))
-		.where(and(eq(attendance.meetingId, meetingId), isNull(attendance.checkedOutAt)))
-		.orderBy(asc(attendance.checkedInAt));
-	return toPresent(body, rows);
 }
 
 /** The body's seats as the rules module names them (by key). */

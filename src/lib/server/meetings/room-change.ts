@@ -9,9 +9,9 @@
  *      cancelled, quorum, the motion's phase) — the route handlers only say who may act;
  *   3. runs the change, which may refuse with its own reason (who holds a seat's vote, say) before
  *      it writes anything;
- *   4. logs the quorum when it moved, naming the motion it suspended or resumed (Z art. 7.1);
- *   5. reads the new state inside the transaction (one statement, room-state.ts) and, once
- *      committed, publishes it to the
+ *   4. reads the new state inside the transaction (one statement, room-state.ts), and logs the
+ *      quorum it makes when that moved, naming the motion it suspended or resumed (Z art. 7.1);
+ *   5. once committed, publishes that state (with the new quorum entry) to the
  *      meeting's live rooms (broadcast.ts; its place in the queue is taken under the lock, so
  *      screens receive states in commit order). A refused or rolled-back change publishes nothing.
  */
@@ -35,11 +35,11 @@ import {
 	type SeatRef
 } from '../../rules';
 import type { LoadedSecretariat } from '../secretariats/secretariats';
+import type { MeetingState } from '../../live/meeting-state';
 import { reserveMeetingPublish, type PublishSlot } from '../broadcast';
 import { lockMeeting } from './meeting-lock';
 import {
 	presentQuery,
-	readPresent,
 	seatRefs,
 	summariseQuorum,
 	toAttendanceRecords,
@@ -154,6 +154,7 @@ function describeRoom(
 /**
  * Logs the quorum when the change moved it (or on the meeting's first change). When quorum was
  * lost or regained with a motion under way, the entry says the motion was suspended or resumed.
+ * Answers the entry as the screens show it, or null when the quorum did not move.
  */
 async function logQuorumMove(
 	tx: Queryable,
@@ -161,22 +162,28 @@ async function logQuorumMove(
 	meetingId: string,
 	quorum: QuorumSummary,
 	last: LastQuorum | null
-): Promise<void> {
-	if (last && last.met === quorum.met && last.seatsPresent === quorum.seatsPresent) return;
+): Promise<MeetingState['quorumLog'][number] | null> {
+	if (last && last.met === quorum.met && last.seatsPresent === quorum.seatsPresent) return null;
 	const flipped = last !== null && last.met !== quorum.met;
 	const motion = flipped ? await readOpenMotion(tx, meetingId) : null;
-	await tx.insert(quorumLog).values({
-		meetingId,
+	const entry = {
 		met: quorum.met,
 		seatsPresent: quorum.seatsPresent,
 		seatsNeeded: quorum.seatsNeeded,
 		// Read after the lock was taken, so entries are in the order their changes committed
 		// (a transaction's own start time, the column's default, is not).
 		at: new Date(),
-		motionId: motion?.id ?? null,
-		motionEvent: motion ? (quorum.met ? 'resumed' : 'suspended') : null
-	});
+		motionEvent: motion ? (quorum.met ? ('resumed' as const) : ('suspended' as const)) : null
+	};
+	await tx.insert(quorumLog).values({ meetingId, motionId: motion?.id ?? null, ...entry });
 	await appendQuorumEvent(tx, body, meetingId, quorum, motion?.id ?? null);
+	return { ...entry, at: entry.at.toISOString() };
+}
+
+/** The states read before the quorum's entry was written, with that entry: the newest, so the last. */
+function withQuorumEntry(states: RoomStates, entry: MeetingState['quorumLog'][number]): RoomStates {
+	const add = (state: MeetingState) => ({ ...state, quorumLog: [...state.quorumLog, entry] });
+	return { state: add(states.state), publicState: add(states.publicState) };
 }
 
 /**
@@ -216,9 +223,11 @@ export async function changeMeetingRoom<Reason extends string, Done extends obje
 			publish.slot = reserveMeetingPublish(body.secretariat.slug, meetingId);
 			const outcome = await change(room);
 			if (!outcome.ok) return outcome;
-			const presentNow = attendanceMoved ? await readPresent(tx, body, meetingId) : present;
-			await logQuorumMove(tx, body, meetingId, summariseQuorum(body.rules, presentNow), lastQuorum);
-			publish.states = await readRoomStates(tx, body, meetingId, { present: presentNow });
+			// The new state in one read (with the attendance only if the change moved it), then the
+			// quorum it makes is logged if it moved, and that entry added to what is published.
+			const states = await readRoomStates(tx, body, meetingId, attendanceMoved ? {} : { present });
+			const entry = await logQuorumMove(tx, body, meetingId, states.state.quorum, lastQuorum);
+			publish.states = entry ? withQuorumEntry(states, entry) : states;
 			return outcome;
 		});
 		committed = true;
