@@ -28,8 +28,10 @@ export function restoreTypedBeforeHydration(): void {
 				if (field.checked === value) continue;
 				field.checked = value;
 				field.dispatchEvent(new Event('change', { bubbles: true }));
-			} else if (typeof value === 'string' && field.value !== value) {
-				field.value = value;
+			} else if (typeof value === 'string') {
+				// Even when hydration kept the value: the handlers attached by hydration never saw
+				// it (the sessions form's live warning of a date too soon for the notice, say).
+				if (field.value !== value) field.value = value;
 				field.dispatchEvent(new Event('input', { bubbles: true }));
 				field.dispatchEvent(new Event('change', { bubbles: true }));
 			}
