@@ -6,7 +6,7 @@
 import ICAL from 'ical.js';
 import { expect, test } from '@playwright/test';
 import { mailsTo } from './mail';
-import { ADMIN, signInAsAdmin, acceptInvitation } from './session';
+import { ADMIN, acceptInvitation, createMeeting, signInAsAdmin } from './session';
 import type { ReceivedMail } from '../support/smtp-sink';
 import {
 	computeEarliestMeetingDay,
@@ -67,12 +67,8 @@ test('3 business days of notice is refused with the date it needed; 5 is issued 
 	page
 }) => {
 	await signInAsAdmin(page);
-	await page.goto(`/secretariados/${slug}/sesiones`);
-	await page.getByLabel('Título').fill('Sesión ordinaria convocada');
-	await page.getByLabel('Fecha').fill(threeDaysDay);
-	await page.getByRole('button', { name: 'Crear sesión' }).click();
-	await expect(page.getByRole('heading', { name: 'Sesión ordinaria convocada' })).toBeVisible();
-	const meetingId = new URL(page.url()).pathname.split('/').pop()!;
+	const meetingPath = await createMeeting(page, slug, 'Sesión ordinaria convocada', threeDaysDay);
+	const meetingId = meetingPath.split('/').pop()!;
 	// The follow-up item lists the open agreements of earlier meetings: none yet.
 	await expect(page.getByRole('region', { name: /seguimiento de acuerdos/ })).toContainText(
 		'No hay acuerdos abiertos de sesiones anteriores.'

@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
 import { linkMailedTo, mailsTo } from './mail';
-import { ADMIN, signInAsAdmin } from './session';
+import { ADMIN, createMeeting, signInAsAdmin } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,12 +52,7 @@ test('the approved minutes are sent to the oversight body in one click, and logg
 	await page.getByLabel('Correo electrónico').fill('alma@dispatch.test');
 	await page.getByRole('button', { name: 'Agregar' }).click();
 
-	await page.goto(`/secretariados/${slug}/sesiones`);
-	await page.getByLabel('Título').fill('Sesión por enviar');
-	await page.getByLabel('Fecha').fill('2026-12-03');
-	await page.getByRole('button', { name: 'Crear sesión' }).click();
-	await expect(page.getByRole('heading', { name: 'Sesión por enviar' })).toBeVisible();
-	const meetingPath = new URL(page.url()).pathname;
+	const meetingPath = await createMeeting(page, slug, 'Sesión por enviar', '2026-12-03');
 	for (const [, name] of SEATS) {
 		await page.getByRole('button', { name: `Registrar la asistencia de ${name}` }).click();
 		await expect(

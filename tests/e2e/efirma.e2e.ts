@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { ADMIN, signInAsAdmin, acceptInvitation } from './session';
+import { ADMIN, acceptInvitation, createMeeting, signInAsAdmin } from './session';
 import {
 	createTestAuthority,
 	runPdfsig,
@@ -161,12 +161,7 @@ test('a body signs with e.firma: rules, RFC and CURP on record, a meeting closed
 		await expect(page.getByText('Se guardaron el RFC y la CURP.')).toBeVisible();
 	}
 
-	await page.goto(`/secretariados/${slug}/sesiones`);
-	await page.getByLabel('Título').fill('Sesión firmada con e.firma');
-	await page.getByLabel('Fecha').fill('2026-12-03');
-	await page.getByRole('button', { name: 'Crear sesión' }).click();
-	await expect(page.getByRole('heading', { name: 'Sesión firmada con e.firma' })).toBeVisible();
-	meetingPath = new URL(page.url()).pathname;
+	meetingPath = await createMeeting(page, slug, 'Sesión firmada con e.firma', '2026-12-03');
 	for (const signer of SIGNERS) {
 		await page.getByRole('button', { name: `Registrar la asistencia de ${signer.name}` }).click();
 		await expect(

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { ADMIN, signInAsAdmin } from './session';
+import { ADMIN, createMeeting, signInAsAdmin } from './session';
 
 test('a downloaded record verifies, and an edited one is shown broken, in Spanish and English', async ({
 	page
@@ -28,11 +28,7 @@ test('a downloaded record verifies, and an edited one is shown broken, in Spanis
 	await page.getByRole('button', { name: `Invitar a ${ADMIN.email}` }).click();
 	await expect(page.getByRole('status')).toContainText('ya tenía cuenta');
 
-	await page.goto(`/secretariados/${slug}/sesiones`);
-	await page.getByLabel('Título').fill('Sesión sellada');
-	await page.getByLabel('Fecha').fill('2026-12-03');
-	await page.getByRole('button', { name: 'Crear sesión' }).click();
-	await expect(page.getByRole('heading', { name: 'Sesión sellada' })).toBeVisible();
+	await createMeeting(page, slug, 'Sesión sellada', '2026-12-03');
 	await page.getByRole('button', { name: `Registrar la asistencia de ${ADMIN.name}` }).click();
 	await expect(
 		page.getByRole('button', { name: `Registrar la asistencia de ${ADMIN.name}` })

@@ -4,7 +4,7 @@
  * change — quorum and current agenda item — without reloading.
  */
 import { expect, test } from '@playwright/test';
-import { ADMIN, signInAsAdmin, tryRoom, acceptInvitation } from './session';
+import { ADMIN, acceptInvitation, createMeeting, signInAsAdmin, tryRoom } from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,12 +50,7 @@ test('check-ins from a phone and from the console move the projector live', asyn
 	browser
 }) => {
 	await signInAsAdmin(page);
-	await page.goto(`/secretariados/${slug}/sesiones`);
-	await page.getByLabel('Título').fill('Primera sesión ordinaria');
-	await page.getByLabel('Fecha').fill('2026-12-03');
-	await page.getByRole('button', { name: 'Crear sesión' }).click();
-	await expect(page.getByRole('heading', { name: 'Primera sesión ordinaria' })).toBeVisible();
-	meetingPath = new URL(page.url()).pathname;
+	meetingPath = await createMeeting(page, slug, 'Primera sesión ordinaria', '2026-12-03');
 
 	const projectorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const projector = await projectorContext.newPage();

@@ -8,7 +8,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
 import { linkMailedTo } from './mail';
-import { ADMIN, signInAsAdmin, acceptInvitation, accessibilityViolations } from './session';
+import {
+	ADMIN,
+	acceptInvitation,
+	accessibilityViolations,
+	createMeeting,
+	signInAsAdmin
+} from './session';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -68,12 +74,7 @@ test('a body with three signers holds a meeting and the facilitator closes it', 
 		phones.set(name, await acceptInvitation(browser, email, name, PASSWORD));
 	}
 
-	await page.goto(`/secretariados/${slug}/sesiones`);
-	await page.getByLabel('Título').fill('Sesión con acta');
-	await page.getByLabel('Fecha').fill('2026-12-03');
-	await page.getByRole('button', { name: 'Crear sesión' }).click();
-	await expect(page.getByRole('heading', { name: 'Sesión con acta' })).toBeVisible();
-	meetingPath = new URL(page.url()).pathname;
+	meetingPath = await createMeeting(page, slug, 'Sesión con acta', '2026-12-03');
 	for (const [, name] of SIGNERS) {
 		await page.getByRole('button', { name: `Registrar la asistencia de ${name}` }).click();
 		await expect(

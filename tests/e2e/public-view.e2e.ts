@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { ADMIN, signInAsAdmin, tryRoom } from './session';
+import { ADMIN, createMeeting, signInAsAdmin, tryRoom } from './session';
 
 test('an observer without an account follows the facilitator’s check-ins live', async ({
 	page,
@@ -37,12 +37,9 @@ test('an observer without an account follows the facilitator’s check-ins live'
 	await page.getByRole('button', { name: 'Agregar' }).click();
 	await page.getByRole('button', { name: `Invitar a ${ADMIN.email}` }).click();
 	await expect(page.getByRole('status')).toContainText('ya tenía cuenta');
-	await page.goto(`/secretariados/${slug}/sesiones`);
-	await page.getByLabel('Título').fill('Sesión abierta al público');
-	await page.getByLabel('Fecha').fill('2026-12-10');
-	await page.getByRole('button', { name: 'Crear sesión' }).click();
-	await expect(page.getByRole('heading', { name: 'Sesión abierta al público' })).toBeVisible();
-	const meetingId = new URL(page.url()).pathname.split('/').pop()!;
+	const meetingId = (await createMeeting(page, slug, 'Sesión abierta al público', '2026-12-10'))
+		.split('/')
+		.pop()!;
 
 	// Nobody signed in on this phone.
 	const observerContext = await browser.newContext({ locale: 'es-MX' });
