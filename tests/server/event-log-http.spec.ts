@@ -23,20 +23,42 @@ describe('the sealed record of a session through the app', () => {
 	let meetingId: string;
 	let stranger: string;
 
+	/**
+	 * A request that the app does not answer within 60 s fails with its path and the app's log,
+	 * instead of leaving the hook to time out without saying where it stood.
+	 */
+	const answered = async (path: string, request: Promise<Response>) => {
+		try {
+			return await request;
+		} catch (cause) {
+			throw new Error(`${path}: ${String(cause)}\n${app.output().slice(-4000)}`, { cause });
+		}
+	};
 	const post = (path: string, who: string, fields: Record<string, string>) =>
-		fetch(`${app.url}${path}`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				origin: app.url,
-				cookie: who,
-				'content-type': 'application/x-www-form-urlencoded',
-				accept: 'text/html'
-			},
-			body: new URLSearchParams(fields)
-		});
+		answered(
+			path,
+			fetch(`${app.url}${path}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: app.url,
+					cookie: who,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html'
+				},
+				body: new URLSearchParams(fields),
+				signal: AbortSignal.timeout(60_000)
+			})
+		);
 	const get = (path: string, who = '') =>
-		fetch(`${app.url}${path}`, { redirect: 'manual', headers: who ? { cookie: who } : {} });
+		answered(
+			path,
+			fetch(`${app.url}${path}`, {
+				redirect: 'manual',
+				headers: who ? { cookie: who } : {},
+				signal: AbortSignal.timeout(60_000)
+			})
+		);
 	const memberIdOf = async (body: string, name: string) => {
 		const page = await (await get(`/secretariados/${body}/integrantes`, cookie)).text();
 		return page.slice(page.indexOf(name)).match(/name="memberId" value="([0-9a-f-]{36})"/)![1]!;
