@@ -102,6 +102,8 @@ test('an invited person accepts through the emailed link and cannot reach admin 
 test('a forgotten password is reset through the emailed link', async ({ page }) => {
 	await page.goto('/entrar');
 	await page.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+	// Until the new page shows, the sign-in page's own email field is the one a fill would reach.
+	await expect(page.getByRole('heading', { name: 'Recuperar la contraseña' })).toBeVisible();
 	await page.getByLabel('Correo electrónico').fill(member.email);
 	await page.getByRole('button', { name: 'Enviar enlace' }).click();
 	await expect(page.getByRole('status')).toContainText('Si hay una cuenta con ese correo');
